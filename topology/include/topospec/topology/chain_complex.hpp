@@ -1,0 +1,65 @@
+// The one abstraction every structure becomes: a finite chain complex
+//   0 <- C_0 <-∂_1- C_1 <-∂_2- ... <-∂_top- C_top <- 0
+// with, for each degree q, the boundary ∂_q : C_q -> C_{q-1} in two forms:
+//  * exact: an integer matrix in a basis of C_q used for ranks, homology and torsion;
+//  * real: the matrix in orthonormal bases (for simplices the same ±1 matrix; for subspace
+//    complexes such as Ω_p or Inf_q, the builder supplies it) used for Laplacians and spectra.
+// Optionally each cell carries a filtration value, and every cell has a label (the simplex,
+// path or hyperedge that names it) so that results never leak internal indices.
+#pragma once
+
+#include <Eigen/SparseCore>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "topospec/topology/simplicial_complex.hpp"
+
+namespace topospec {
+
+using IntegerMatrix = Eigen::SparseMatrix<std::int64_t, Eigen::ColMajor, std::int64_t>;
+using RealMatrix = Eigen::SparseMatrix<double, Eigen::ColMajor, std::int64_t>;
+
+// A cell's name in the user's vocabulary (vertex ids of a simplex, of a path, of a hyperedge).
+using CellLabel = std::vector<VertexId>;
+using CellLabeler = std::function<CellLabel(int q, std::size_t i)>;
+
+class ChainComplex {
+ public:
+  ChainComplex() = default;
+  // boundaries[q-1] is ∂_q for q = 1..top; its shape must be dims[q-1] × dims[q].
+  // real_boundaries is empty (the real form is the exact one, cast) or has the same shapes.
+  ChainComplex(std::vector<std::size_t> dims, std::vector<IntegerMatrix> boundaries,
+               CellLabeler labeler, std::vector<RealMatrix> real_boundaries = {});
+
+  // Top degree with C_q != 0 as built; -1 when there are no cells.
+  int top_degree() const { return static_cast<int>(dims_.size()) - 1; }
+  // dim C_q (0 outside 0..top).
+  std::size_t dim(int q) const { return q < 0 || q > top_degree() ? 0 : dims_[q]; }
+  const std::vector<std::size_t>& dims() const { return dims_; }
+
+  // ∂_q as an integer matrix, dim(q-1) × dim(q); the zero matrix of that shape outside 1..top.
+  IntegerMatrix boundary(int q) const;
+  // ∂_q in orthonormal bases, same shape.
+  RealMatrix real_boundary(int q) const;
+
+  CellLabel label(int q, std::size_t i) const { return labeler_ ? labeler_(q, i) : CellLabel{}; }
+
+  // Filtration values (value(q, i) = entry value of cell i of degree q), when filtered.
+  bool filtered() const { return !values_.empty(); }
+  const std::vector<std::vector<double>>& values() const { return values_; }
+  void set_values(std::vector<std::vector<double>> values);
+
+  // Σ (−1)^q dim C_q.
+  std::int64_t euler_characteristic() const;
+
+ private:
+  std::vector<std::size_t> dims_;
+  std::vector<IntegerMatrix> boundaries_;
+  std::vector<RealMatrix> real_boundaries_;
+  CellLabeler labeler_;
+  std::vector<std::vector<double>> values_;
+};
+
+}  // namespace topospec

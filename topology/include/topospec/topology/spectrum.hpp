@@ -1,0 +1,61 @@
+// Eigenvalues of real symmetric sparse operators, and harmonic spaces.
+// Small operators (n ≤ dense_threshold) use a dense symmetric eigensolver; large ones use
+// Spectra (Lanczos with shift-invert near zero) for the k smallest eigenvalues.
+// The zero threshold is scale-aware: |λ| ≤ atol + rtol·‖A‖ (‖A‖ bounded by the largest absolute
+// row sum); it is reported with each result.
+#pragma once
+
+#include <Eigen/Core>
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "topospec/topology/chain_complex.hpp"
+#include "topospec/topology/inner_product.hpp"
+#include "topospec/topology/progress.hpp"
+
+namespace topospec {
+
+struct SpectrumOptions {
+  std::size_t dense_threshold = 2000;
+  double atol = 1e-10;
+  double rtol = 1e-10;
+  Progress progress;
+};
+
+// Zero threshold for the operator `a` under `opts`.
+double zero_threshold(const RealMatrix& a, const SpectrumOptions& opts = {});
+
+// All eigenvalues, ascending. Throws ResourceLimit when n exceeds what a dense solve may use
+// (the estimate is in the message).
+std::vector<double> full_spectrum(const RealMatrix& a, const SpectrumOptions& opts = {});
+
+// The k smallest eigenvalues, ascending (dense below the threshold, Spectra above).
+std::vector<double> smallest_eigenvalues(const RealMatrix& a, std::size_t k,
+                                         const SpectrumOptions& opts = {});
+
+// The smallest eigenvalue above the zero threshold, given the (exact) nullity; 0 when there is
+// none. Computes the nullity + 1 smallest eigenvalues.
+double smallest_nonzero_eigenvalue(const RealMatrix& a, std::size_t nullity,
+                                   const SpectrumOptions& opts = {});
+
+// Number of eigenvalues with |λ| ≤ threshold.
+std::size_t numeric_nullity(const std::vector<double>& eigenvalues, double threshold);
+
+// An orthonormal basis of ker L_q, columns labelled by the cells of degree q.
+struct HarmonicSpace {
+  int degree = 0;
+  std::vector<CellLabel> cells;  // label of each row of `basis`
+  Eigen::MatrixXd basis;         // dim C_q × nullity, orthonormal columns
+  std::size_t exact_betti = 0;   // β_q over Q from exact homology
+  std::size_t numeric_nullity = 0;
+  double zero_threshold = 0;
+  bool agrees() const { return exact_betti == numeric_nullity; }
+};
+
+// Harmonic space of L_q; the numeric nullity is compared with the exact rational Betti number
+// (a disagreement is reported through agrees(), never hidden).
+HarmonicSpace harmonic_space(const ChainComplex& c, int q, const InnerProduct& ip = {},
+                             const SpectrumOptions& opts = {});
+
+}  // namespace topospec
