@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The main job on the built-in default: installs dependencies, builds topospec, and computes the
+# homology and spectra of every bundled example complex (examples/cases/*.json).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh -DTOPOSPEC_BUILD_TESTS=OFF
+for case_file in examples/cases/*.json; do
+  echo "== $case_file"
+  build/release/apps/topospec/topospec compute "$case_file"
+done
