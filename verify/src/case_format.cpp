@@ -1,1 +1,439 @@
-// placeholder replaced by the case reader
+// Reader of case documents (spec/CASES.md). Validation happens here, once, so that everything
+// downstream (the answerer, the verifier, the candidate runner) can trust a Case.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <utility>
+
+#include "topospec/topology/error.hpp"
+#include "topospec/verify/case.hpp"
+
+namespace topospec::verify {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::pair<InputType, std::string_view>, 6> kInputTypes{{
+    {InputType::SimplicialComplex, "simplicial_complex"},
+    {InputType::FilteredComplex, "filtered_complex"},
+    {InputType::PointCloud, "point_cloud"},
+    {InputType::DistanceMatrix, "distance_matrix"},
+    {InputType::Digraph, "digraph"},
+    {InputType::Hypergraph, "hypergraph"},
+}};
+
+constexpr std::array<std::pair<Quantity, std::string_view>, 17> kQuantities{{
+    {Quantity::ChainDims, "chain_dims"},
+    {Quantity::Betti, "betti"},
+    {Quantity::Torsion, "torsion"},
+    {Quantity::EulerCharacteristic, "euler_characteristic"},
+    {Quantity::BoundaryRanks, "boundary_ranks"},
+    {Quantity::LaplacianSpectrum, "laplacian_spectrum"},
+    {Quantity::UpLaplacianSpectrum, "up_laplacian_spectrum"},
+    {Quantity::DownLaplacianSpectrum, "down_laplacian_spectrum"},
+    {Quantity::DiracSpectrum, "dirac_spectrum"},
+    {Quantity::DiracSpectrumByDegree, "dirac_spectrum_by_degree"},
+    {Quantity::HarmonicBasis, "harmonic_basis"},
+    {Quantity::Barcode, "barcode"},
+    {Quantity::PersistentBetti, "persistent_betti"},
+    {Quantity::PersistentLaplacianSpectrum, "persistent_laplacian_spectrum"},
+    {Quantity::PersistentDiracSpectrum, "persistent_dirac_spectrum"},
+    {Quantity::PersistentHarmonicBasis, "persistent_harmonic_basis"},
+    {Quantity::SpectralCurves, "spectral_curves"},
+}};
+
+// Bound on max_dim: lists indexed by degree have max_dim + 1 entries, and no complex that fits
+// in memory has dimension anywhere near this.
+constexpr std::int64_t kMaxMaxDim = 65536;
+
+[[noreturn]] void fail(std::string where, std::string message) {
+  throw InvalidInput(std::move(where), std::move(message));
+}
+
+std::string child(std::string_view base, std::string_view key) {
+  return std::string(base) + "/" + json_pointer_escape(key);
+}
+std::string child(std::string_view base, std::size_t index) {
+  return std::string(base) + "/" + std::to_string(index);
+}
+
+// "a string", "an object", … for messages of the form "expected X, got Y".
+std::string kind_of(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "a list";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return "an integer";
+    case json::value_t::number_float: return "a number with a fraction or exponent";
+    default: return "an unsupported value";
+  }
+}
+
+// The value of an integral JSON number; nullopt for every other value (1.5, 2.0, "2", true):
+// the contract says integers, and a float that happens to be integral is most often a bug in
+// whatever wrote the case, so it is not silently accepted.
+struct IntegerValue {
+  bool negative = false;
+  std::uint64_t magnitude = 0;
+};
+std::optional<IntegerValue> as_integer(const json& v) {
+  if (v.is_number_unsigned()) return IntegerValue{false, v.get<std::uint64_t>()};
+  if (v.is_number_integer()) {
+    const auto x = v.get<std::int64_t>();
+    return IntegerValue{x < 0, x < 0 ? 0 - static_cast<std::uint64_t>(x)
+                                     : static_cast<std::uint64_t>(x)};
+  }
+  return std::nullopt;
+}
+
+std::int64_t non_negative_integer(const json& v, const std::string& where, std::string_view what,
+                                  std::int64_t max) {
+  const auto i = as_integer(v);
+  if (!i) fail(where, "expected " + std::string(what) + " (an integer >= 0), got " + kind_of(v) +
+                          (v.is_primitive() ? " " + v.dump() : ""));
+  if (i->negative) fail(where, std::string(what) + " must be >= 0, got " + v.dump());
+  if (i->magnitude > static_cast<std::uint64_t>(max))
+    fail(where, std::string(what) + " " + v.dump() + " is larger than " + std::to_string(max));
+  return static_cast<std::int64_t>(i->magnitude);
+}
+
+double finite_number(const json& v, const std::string& where, std::string_view what) {
+  if (!v.is_number()) fail(where, "expected " + std::string(what) + " (a number), got " + kind_of(v));
+  const double x = v.get<double>();
+  if (!std::isfinite(x)) fail(where, std::string(what) + " is not a finite number");
+  return x;
+}
+
+std::string string_value(const json& v, const std::string& where, std::string_view what) {
+  if (!v.is_string()) fail(where, "expected " + std::string(what) + " (a string), got " + kind_of(v));
+  return v.get<std::string>();
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string known_quantities_hint(std::string_view key) {
+  for (const auto& [q, name] : kQuantities)
+    if (edit_distance(key, name) <= 2) return " (did you mean \"" + std::string(name) + "\"?)";
+  std::string list;
+  for (const auto& [q, name] : kQuantities) list += (list.empty() ? "" : ", ") + std::string(name);
+  return " (known: " + list + ")";
+}
+
+void warn_unknown_fields(const json& object, std::string_view base,
+                         std::initializer_list<std::string_view> known, std::string_view what,
+                         std::vector<std::string>& warnings) {
+  for (const auto& [key, value] : object.items())
+    if (std::find(known.begin(), known.end(), key) == known.end())
+      warnings.push_back(child(base, key) + ": unknown " + std::string(what) + " \"" + key +
+                         "\" ignored");
+}
+
+Simplex parse_simplex(const json& v, const std::string& where) {
+  if (!v.is_array()) fail(where, "expected a list of vertex ids, got " + kind_of(v));
+  // Same wording as SimplicialComplex::from_simplices, which checks these again.
+  if (v.empty()) fail(where, "empty simplex");
+  Simplex s;
+  s.reserve(v.size());
+  for (std::size_t j = 0; j < v.size(); ++j) {
+    const json& id = v[j];
+    const std::string at = child(where, j);
+    const auto i = as_integer(id);
+    if (!i) {
+      if (id.is_number()) fail(at, "vertex id " + id.dump() + " is not an integer");
+      fail(at, "expected a vertex id (an integer >= 0), got " + kind_of(id) +
+                   (id.is_primitive() ? " " + id.dump() : ""));
+    }
+    if (i->negative) fail(at, "negative vertex id " + id.dump());
+    if (i->magnitude > static_cast<std::uint64_t>(kMaxVertexId))
+      fail(at, "vertex id " + id.dump() + " is larger than 2^62");
+    s.push_back(static_cast<VertexId>(i->magnitude));
+  }
+  Simplex sorted = s;
+  std::sort(sorted.begin(), sorted.end());
+  if (auto it = std::adjacent_find(sorted.begin(), sorted.end()); it != sorted.end())
+    fail(where, "vertex " + std::to_string(*it) + " repeated in a simplex");
+  return s;
+}
+
+void parse_input(const json& input, Case& c) {
+  if (!input.is_object()) fail("/input", "expected an object with a \"type\", got " + kind_of(input));
+  if (!input.contains("type")) fail("/input/type", "missing: the input needs a \"type\"");
+  const std::string type = string_value(input["type"], "/input/type", "an input type");
+  const auto parsed = parse_input_type(type);
+  if (!parsed) {
+    std::string list;
+    for (const auto& [t, name] : kInputTypes) list += (list.empty() ? "" : ", ") + std::string(name);
+    fail("/input/type", "unknown input type \"" + type + "\" (spec/CASES.md lists " + list + ")");
+  }
+  if (*parsed != InputType::SimplicialComplex)
+    fail("/input/type", "input type \"" + type +
+                            "\" is not supported yet (this version computes simplicial_complex)");
+  c.input_type = *parsed;
+
+  warn_unknown_fields(input, "/input", {"type", "simplices"}, "input field", c.warnings);
+  if (!input.contains("simplices"))
+    fail("/input/simplices", "missing: a simplicial_complex needs \"simplices\"");
+  const json& simplices = input["simplices"];
+  if (!simplices.is_array())
+    fail("/input/simplices",
+         "expected a list of simplices (each a list of vertex ids), got " + kind_of(simplices));
+  c.simplices.reserve(simplices.size());
+  for (std::size_t k = 0; k < simplices.size(); ++k)
+    c.simplices.push_back(parse_simplex(simplices[k], child("/input/simplices", k)));
+}
+
+void parse_options(const json& options, Case& c) {
+  if (!options.is_object()) fail("/options", "expected an object, got " + kind_of(options));
+  CaseOptions& o = c.options;
+  for (const auto& [key, value] : options.items()) {
+    const std::string at = child("/options", key);
+    if (key == "coefficients") {
+      const std::string text =
+          string_value(value, at, "coefficients \"Q\", \"Z2\", \"Zp:<prime>\" or \"Z\"");
+      try {
+        o.coefficients = Coefficients::parse(text);
+      } catch (const InvalidInput& e) {
+        fail(at, e.message());  // Coefficients names its own place "coefficients"
+      }
+    } else if (key == "max_dim") {
+      o.max_dim = static_cast<int>(non_negative_integer(value, at, "max_dim", kMaxMaxDim));
+    } else if (key == "path_theory") {
+      std::string v = string_value(value, at, "\"regular\" or \"non_regular\"");
+      if (v != "regular" && v != "non_regular")
+        fail(at, "unknown path theory \"" + v + "\" (expected \"regular\" or \"non_regular\")");
+      o.path_theory = std::move(v);
+    } else if (key == "vertices") {
+      std::string v = string_value(value, at, "\"listed\" or \"all\"");
+      if (v != "listed" && v != "all")
+        fail(at, "unknown vertices option \"" + v + "\" (expected \"listed\" or \"all\")");
+      o.vertices = std::move(v);
+    } else if (key == "requests") {
+      if (!value.is_array())
+        fail(at, "expected a list of {\"dim\", \"a\", \"b\"} objects, got " + kind_of(value));
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        const json& r = value[i];
+        const std::string ri = child(at, i);
+        if (!r.is_object()) fail(ri, "expected an object {\"dim\", \"a\", \"b\"}, got " + kind_of(r));
+        for (const char* field : {"dim", "a", "b"})
+          if (!r.contains(field)) fail(child(ri, field), "missing");
+        PersistenceRequest req;
+        req.dim = static_cast<int>(non_negative_integer(r["dim"], child(ri, "dim"), "dim", kMaxMaxDim));
+        req.a = finite_number(r["a"], child(ri, "a"), "a filtration value");
+        req.b = finite_number(r["b"], child(ri, "b"), "a filtration value");
+        if (req.a > req.b) fail(ri, "a = " + r["a"].dump() + " is larger than b = " + r["b"].dump());
+        warn_unknown_fields(r, ri, {"dim", "a", "b"}, "request field", c.warnings);
+        o.requests.push_back(req);
+      }
+    } else if (key == "values") {
+      if (!value.is_array()) fail(at, "expected a list of filtration values, got " + kind_of(value));
+      for (std::size_t i = 0; i < value.size(); ++i)
+        o.values.push_back(finite_number(value[i], child(at, i), "a filtration value"));
+    } else {
+      c.warnings.push_back(at + ": unknown option \"" + key + "\" ignored");
+    }
+  }
+  // Options of other input types are harmless but probably not what the author meant.
+  if (o.path_theory && c.input_type != InputType::Digraph)
+    c.warnings.push_back("/options/path_theory: has no effect on this input type");
+  if (o.vertices && c.input_type != InputType::Hypergraph)
+    c.warnings.push_back("/options/vertices: has no effect on this input type");
+}
+
+void add_wanted(Case& c, Quantity q, std::string pointer) {
+  for (const WantedQuantity& w : c.want)
+    if (w.quantity == q) {
+      c.warnings.push_back(pointer + ": \"" + std::string(quantity_name(q)) +
+                           "\" is already wanted at " + w.pointer + "; computed once");
+      return;
+    }
+  c.want.push_back({q, std::move(pointer)});
+}
+
+void parse_want_and_expect(const json& doc, Case& c) {
+  if (doc.contains("expect")) {
+    const json& expect = doc["expect"];
+    if (!expect.is_object()) fail("/expect", "expected an object of quantities, got " + kind_of(expect));
+    c.expect = expect;
+    for (const auto& [key, value] : expect.items())
+      if (!parse_quantity(key))
+        c.warnings.push_back(child("/expect", key) + ": unknown quantity \"" + key + "\" ignored" +
+                             known_quantities_hint(key));
+  }
+  if (doc.contains("want")) {
+    const json& want = doc["want"];
+    if (!want.is_array()) fail("/want", "expected a list of quantity names, got " + kind_of(want));
+    c.want_given = true;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      const std::string at = child("/want", i);
+      const std::string key = string_value(want[i], at, "a quantity name");
+      const auto q = parse_quantity(key);
+      if (!q) fail(at, "unknown quantity \"" + key + "\"" + known_quantities_hint(key));
+      add_wanted(c, *q, at);
+    }
+  } else if (!c.expect.is_null()) {
+    // CASES.md: without `want`, a case wants exactly the keys of `expect`.
+    for (const auto& [key, value] : c.expect.items())
+      if (const auto q = parse_quantity(key)) add_wanted(c, *q, child("/expect", key));
+  } else {
+    fail("/want", "missing: list the quantities to compute, e.g. \"want\": [\"betti\"]");
+  }
+}
+
+void parse_tolerance(const json& t, Case& c) {
+  if (!t.is_object()) fail("/tolerance", "expected an object {\"abs\", \"rel\"}, got " + kind_of(t));
+  for (const char* field : {"abs", "rel"}) {
+    if (!t.contains(field)) continue;
+    const std::string at = child("/tolerance", field);
+    const double x = finite_number(t[field], at, "a tolerance");
+    if (x < 0) fail(at, "a tolerance must be >= 0, got " + t[field].dump());
+    (std::string_view(field) == "abs" ? c.tolerance.abs : c.tolerance.rel) = x;
+  }
+  warn_unknown_fields(t, "/tolerance", {"abs", "rel"}, "tolerance field", c.warnings);
+}
+
+// Line and column (1-based) of byte `offset` (1-based, as nlohmann reports it) in `text`.
+std::string line_and_column(const std::string& text, std::size_t offset) {
+  const std::size_t end = std::min(offset == 0 ? 0 : offset - 1, text.size());
+  std::size_t line = 1, line_start = 0;
+  for (std::size_t i = 0; i < end; ++i)
+    if (text[i] == '\n') ++line, line_start = i + 1;
+  return "line " + std::to_string(line) + ", column " + std::to_string(end - line_start + 1);
+}
+
+// nlohmann's what() is "[json.exception.parse_error.101] parse error at line 1, column 5:
+// syntax error …"; keep only the part after the place, which we report ourselves.
+std::string parse_error_reason(const json::parse_error& e) {
+  std::string_view what = e.what();
+  if (const auto at = what.find(" at line "); at != std::string_view::npos)
+    if (const auto colon = what.find(": ", at); colon != std::string_view::npos)
+      return std::string(what.substr(colon + 2));
+  if (const auto bracket = what.find("] "); bracket != std::string_view::npos)
+    return std::string(what.substr(bracket + 2));
+  return std::string(what);
+}
+
+}  // namespace
+
+std::string_view input_type_name(InputType type) {
+  for (const auto& [t, name] : kInputTypes)
+    if (t == type) return name;
+  return "?";
+}
+
+std::optional<InputType> parse_input_type(std::string_view name) {
+  for (const auto& [t, n] : kInputTypes)
+    if (n == name) return t;
+  return std::nullopt;
+}
+
+std::string_view quantity_name(Quantity q) {
+  for (const auto& [k, name] : kQuantities)
+    if (k == q) return name;
+  return "?";
+}
+
+std::optional<Quantity> parse_quantity(std::string_view key) {
+  for (const auto& [q, name] : kQuantities)
+    if (name == key) return q;
+  return std::nullopt;
+}
+
+const std::vector<Quantity>& all_quantities() {
+  static const std::vector<Quantity> all = [] {
+    std::vector<Quantity> v;
+    for (const auto& [q, name] : kQuantities) v.push_back(q);
+    return v;
+  }();
+  return all;
+}
+
+std::string json_pointer_escape(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '~') out += "~0";
+    else if (ch == '/') out += "~1";
+    else out += ch;
+  }
+  return out;
+}
+
+Case parse_case(const nlohmann::json& document) {
+  if (!document.is_object()) fail("", "a case must be a JSON object, got " + kind_of(document));
+  Case c;
+  c.document = document;
+  const json& doc = document;
+  if (doc.contains("format")) {
+    c.format = string_value(doc["format"], "/format", "a format name");
+    if (c.format != kCaseFormat)
+      fail("/format", "unsupported format \"" + c.format + "\" (this reader knows \"" +
+                          std::string(kCaseFormat) + "\")");
+  }
+  if (doc.contains("name")) c.name = string_value(doc["name"], "/name", "a name");
+  if (doc.contains("description"))
+    c.description = string_value(doc["description"], "/description", "a description");
+  if (doc.contains("source")) c.source = string_value(doc["source"], "/source", "a source");
+  if (doc.contains("tags")) {
+    const json& tags = doc["tags"];
+    if (!tags.is_array()) fail("/tags", "expected a list of strings, got " + kind_of(tags));
+    for (std::size_t i = 0; i < tags.size(); ++i)
+      c.tags.push_back(string_value(tags[i], child("/tags", i), "a tag"));
+  }
+  if (!doc.contains("input")) fail("/input", "missing: a case needs an \"input\"");
+  parse_input(doc["input"], c);
+  if (doc.contains("options")) parse_options(doc["options"], c);
+  parse_want_and_expect(doc, c);
+  if (doc.contains("tolerance")) parse_tolerance(doc["tolerance"], c);
+  warn_unknown_fields(doc, "",
+                      {"format", "name", "description", "source", "tags", "input", "options",
+                       "want", "expect", "tolerance"},
+                      "field", c.warnings);
+  return c;
+}
+
+Case read_case(std::istream& in, std::string source_name) {
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) fail("", "read error");
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::parse_error& e) {
+    fail(line_and_column(text, e.byte), parse_error_reason(e));
+  }
+  Case c = parse_case(doc);
+  c.origin = std::move(source_name);
+  return c;
+}
+
+Case read_case_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    fail("", exists ? "cannot open the file (permission denied or not a regular file)"
+                    : "no such file");
+  }
+  if (std::filesystem::is_directory(path)) fail("", "is a directory, not a case file");
+  return read_case(in, path.string());
+}
+
+}  // namespace topospec::verify

@@ -5,10 +5,18 @@
 // How Q is obtained: rank_Q(∂) is computed as rank over Z/p for the 31-bit prime
 // p = 2147483647 (the elimination is exact mod p). rank_p ≤ rank_Q always, and they are equal
 // unless p divides an invariant factor of ∂ (a torsion coefficient of integral homology).
-// `certain` reports whether that possibility is excluded: true when every rank is full
-// (= min(rows, cols)), or when the Z computation (Smith normal form) was used, which gives the
-// rational ranks exactly; otherwise the result is exact mod p and equals the rational answer
-// unless H_*(K; Z) has p-torsion.
+// `certain` reports whether that possibility is excluded for every rank: a rank is certified
+// when it is full (= min(rows, cols)), when the elimination mod p was checked to mirror an
+// exact fraction-free elimination over Z (every entry stayed below p/2 in magnitude — the
+// usual case for boundary matrices), or when a neighbouring Betti number mod p is 0 (β_Q ≤ β_p pins
+// both ranks around it). Otherwise `certain` is false and `method` names the uncertain ranks;
+// the result is exact mod p and equals the rational answer unless H_*(K; Z) has p-torsion.
+// With `exact_rationals` the ranks come from the Z computation and are always certain.
+//
+// How Z is obtained: ∂_q is reduced mod p as above; when that reduction is exact with ±1
+// pivots every invariant factor is 1. Otherwise the Smith normal form of ∂_q is computed
+// (sparse unit-pivot elimination, then a dense remainder), without the columns of ∂_q that
+// exact ±1 pivots of ∂_{q+1} show to be unimodularly equivalent to zero (clearing).
 #pragma once
 
 #include <cstdint>
@@ -24,28 +32,32 @@ namespace topospec {
 struct HomologyOptions {
   Coefficients coefficients = Coefficients::rationals();
   int max_dim = -1;  // highest degree reported; -1: the top degree of the complex
-  // Q only: compute ranks over Z (Smith normal form) instead of mod a large prime, so the
-  // answer is certain. Costlier on large complexes.
+  // Q only: take the ranks from the Z computation instead of mod a large prime, so the answer
+  // is always certain. Costlier when the complex has torsion-like (non-unit) pivots.
   bool exact_rationals = false;
   Progress progress;
 };
 
 struct HomologyResult {
   Coefficients coefficients;
+  // max_dim = options.max_dim, or the top degree (0 for an empty complex) when it is -1.
   std::vector<std::size_t> chain_dims;      // n_0 … n_max_dim
   std::vector<std::size_t> boundary_ranks;  // rank ∂_1 … rank ∂_{max_dim+1}
   std::vector<std::size_t> betti;           // β_0 … β_max_dim (free ranks over Z)
   // Z only: torsion[q] = invariant factors > 1 of H_q(·; Z), increasing (size max_dim + 1).
   std::vector<std::vector<std::int64_t>> torsion;
   bool certain = true;     // see the header comment (always true for Z/p and Z)
-  std::string method;      // e.g. "sparse elimination mod 2147483647"
+  std::string method;      // how the ranks were computed, and for Q which are uncertain
 };
 
 // Homology in degrees 0..max_dim; computing degree q uses ∂_{q+1}, so the top answer is never
-// truncated.
+// truncated. Reports progress as ("rank ∂_q", columns done, columns) and ("Smith form ∂_q",
+// 0 or 1, 1). Throws InvalidInput for max_dim < -1 or a Zp coefficient that is not a prime
+// below 2^31, NumericalFailure when an invariant factor overflows 64 bits.
 HomologyResult homology(const ChainComplex& c, const HomologyOptions& options = {});
 
-// rank of an integer matrix over Z/p (exact sparse elimination).
+// rank of an integer matrix over Z/p (exact sparse elimination). Throws InvalidInput when p is
+// not a prime below 2^31.
 std::size_t rank_mod_p(const IntegerMatrix& m, std::uint32_t p);
 
 // Smith normal form data of an integer matrix: its rank (over Q, = over Z) and the invariant

@@ -3,6 +3,15 @@
 // Spectra (Lanczos with shift-invert near zero) for the k smallest eigenvalues.
 // The zero threshold is scale-aware: |λ| ≤ atol + rtol·‖A‖ (‖A‖ bounded by the largest absolute
 // row sum); it is reported with each result.
+//
+// Shift-invert: A − σI is factorized once by a sparse LDLᵀ (fill-reducing AMD ordering) at
+// σ = −shift·‖A‖ < 0, which is positive definite for a positive semidefinite A (Laplacians), so
+// the eigenvalues nearest σ are the smallest ones. When the factorization shows A − σI is not
+// positive definite (an indefinite A such as a Dirac operator), σ moves below −‖A‖, which is
+// still correct, only slower. One Lanczos run can converge while missing copies of a repeated
+// eigenvalue (a Krylov space holds one direction per eigenspace); so every result is checked
+// by a rerun with all pairs found so far projected out, repeated until nothing below the k-th
+// value remains (harmonic_space: until no new null vector appears).
 #pragma once
 
 #include <Eigen/Core>
@@ -17,9 +26,14 @@
 namespace topospec {
 
 struct SpectrumOptions {
-  std::size_t dense_threshold = 2000;
+  std::size_t dense_threshold = 2000;  // n ≤ this: dense solver; above: Spectra (k smallest)
   double atol = 1e-10;
   double rtol = 1e-10;
+  // Largest dense n×n matrix a dense solve may allocate (8n² bytes; the default is n = 20000).
+  std::size_t max_dense_bytes = std::size_t{3'200'000'000};
+  double shift = 1e-3;             // σ = −shift·‖A‖ for shift-invert
+  double lanczos_tol = 1e-10;      // Spectra's relative convergence tolerance
+  int lanczos_max_restarts = 1000;
   Progress progress;
 };
 

@@ -1,0 +1,261 @@
+// The topospec command: parses arguments, calls the library, prints. No computing here.
+//
+// Exit status: 0 ok, 2 bad input (InvalidInput or a usage error), 3 ResourceLimit, 1 anything
+// else. Errors are one line on stderr; stdout and output files are written only when the whole
+// result exists (files atomically, see staged_files.hpp).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include "staged_files.hpp"
+#include "topospec/topology/backend.hpp"
+#include "topospec/topology/boundary.hpp"
+#include "topospec/topology/error.hpp"
+#include "topospec/verify/answer.hpp"
+#include "topospec/verify/case.hpp"
+#include "topospec/verify/matrix_market.hpp"
+
+#ifndef TOPOSPEC_VERSION
+#define TOPOSPEC_VERSION "0.1.0"  // TODO(lead): pass PROJECT_VERSION from apps/topospec/CMakeLists.txt
+#endif
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace topospec;
+
+constexpr const char* kDescription = R"(topospec: exact homology and Hodge/Dirac spectra of simplicial complexes.
+
+Every command reads a case: one JSON document (format: spec/CASES.md) that names the input,
+the options and the quantities wanted, for example
+
+  {"input":   {"type": "simplicial_complex", "simplices": [[0,1],[1,2],[0,2]]},
+   "options": {"coefficients": "Q"},
+   "want":    ["betti", "laplacian_spectrum"]}
+
+Give the case as a file name, or as - to read it from standard input. Vertex ids are any
+integers >= 0; every face of a listed simplex is added.
+)";
+
+constexpr const char* kFooter = R"(Commands:
+
+  compute   Computes the wanted quantities and prints them as one JSON object (same keys as
+            in spec/CASES.md) on standard output, or writes it to the file given with -o.
+            Quantities: chain_dims, betti, torsion, euler_characteristic, boundary_ranks,
+            laplacian_spectrum, up_laplacian_spectrum, down_laplacian_spectrum,
+            dirac_spectrum, dirac_spectrum_by_degree, harmonic_basis.
+            Options of the case: "coefficients" ("Q", "Z2", "Zp:<prime>", "Z") and "max_dim".
+              topospec compute torus.json
+              echo '{"input":{"type":"simplicial_complex","simplices":[[0,1,2]]},"want":["betti"]}' | topospec compute -
+
+  export    Writes an operator of the complex as a Matrix Market file (scipy.io.mmread,
+            MATLAB mmread): the boundary d_q, the Laplacian L_q (or its up/down part), the
+            per-degree Dirac D_q, or with no --dim the full Dirac operator. --all DIR writes
+            every boundary, Laplacian and the Dirac operator, plus cells_q.txt, the vertex ids
+            of the cell behind each row, one per line.
+              topospec export torus.json --matrix laplacian --dim 1 -o L1.mtx
+              topospec export torus.json --all torus-matrices/
+
+Exit status: 0 success; 2 bad input (one line on stderr names the place, e.g.
+"case.json: /input/simplices/2/1: negative vertex id -3"); 3 over a resource limit (the line
+gives the estimate); 1 any other failure. On failure nothing is written.)";
+
+// "\r"-updated progress on stderr, only for a person watching a terminal.
+class ProgressLine {
+ public:
+  ProgressLine() : enabled_(::isatty(2) == 1) {}
+  ~ProgressLine() { clear(); }
+
+  Progress callback() {
+    if (!enabled_) return {};
+    return [this](std::string_view stage, std::size_t done, std::size_t total) {
+      const auto now = std::chrono::steady_clock::now();
+      if (shown_ && done != total && now - last_ < std::chrono::milliseconds(100)) return true;
+      last_ = now;
+      shown_ = true;
+      std::fprintf(stderr, "\r\033[K%.*s: %zu/%zu", static_cast<int>(stage.size()), stage.data(),
+                   done, total);
+      std::fflush(stderr);
+      return true;
+    };
+  }
+
+  void clear() {
+    if (!shown_) return;
+    std::fputs("\r\033[K", stderr);
+    std::fflush(stderr);
+    shown_ = false;
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+struct Settings {
+  std::string backend = "auto";
+  std::string case_path;
+  std::string output;      // compute -o, export -o
+  std::string matrix;      // export --matrix
+  std::optional<int> dim;  // export --dim
+  std::string all_dir;     // export --all
+};
+
+// Runs `f` on behalf of the case at `origin`: errors about the case get its name in front.
+template <class F>
+auto about_case(const std::string& origin, F&& f) {
+  try {
+    return f();
+  } catch (const InvalidInput& e) {
+    throw InvalidInput(e.where().empty() ? origin : origin + ": " + e.where(), e.message());
+  } catch (const ResourceLimit& e) {
+    throw ResourceLimit(origin + ": " + e.what());
+  }
+}
+
+verify::Case load_case(const std::string& path) {
+  verify::Case c = path == "-" ? verify::read_case(std::cin, "<stdin>") : verify::read_case_file(path);
+  for (const std::string& w : c.warnings)
+    std::cerr << "topospec: warning: " << c.origin << ": " << w << '\n';
+  return c;
+}
+
+int run_compute(const Settings& s, ProgressLine& progress) {
+  const std::string origin = s.case_path == "-" ? "<stdin>" : s.case_path;
+  verify::AnswerOptions options;
+  options.progress = progress.callback();
+  const std::string text = about_case(origin, [&] {
+    const verify::Case c = load_case(s.case_path);
+    return verify::answer_case(c, options).dump(2) + "\n";
+  });
+  progress.clear();
+  if (s.output.empty() || s.output == "-") {
+    std::cout << text << std::flush;
+    if (!std::cout) throw Error("cannot write to standard output");
+  } else {
+    cli::StagedFiles files;
+    files.stage(s.output, text);
+    files.commit();
+  }
+  return 0;
+}
+
+int run_export(const Settings& s, ProgressLine& progress) {
+  if (s.all_dir.empty() && s.matrix.empty())
+    throw InvalidInput("export", "give --matrix KIND (with -o FILE) or --all DIR");
+  if (!s.matrix.empty() && s.output.empty())
+    throw InvalidInput("export", "--matrix needs -o FILE for the Matrix Market output");
+  const std::string origin = s.case_path == "-" ? "<stdin>" : s.case_path;
+  verify::AnswerOptions options;
+  options.progress = progress.callback();
+  const ChainComplex chains = about_case(origin, [&] {
+    return chain_complex(verify::case_complex(load_case(s.case_path), options));
+  });
+  cli::StagedFiles files;
+  if (!s.all_dir.empty()) {
+    const fs::path dir = s.all_dir;
+    std::vector<verify::ExportFile> all = verify::export_all(chains);
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw InvalidInput(dir.string(), "cannot create the directory: " + ec.message());
+    for (const verify::ExportFile& f : all) files.stage(dir / f.name, f.content);
+  } else {
+    files.stage(s.output,
+                verify::operator_matrix_market(chains, *verify::parse_operator(s.matrix), s.dim));
+  }
+  progress.clear();
+  files.commit();
+  return 0;
+}
+
+void report_backend(const std::string& flag) {
+  const BackendChoice choice = select_backend(parse_backend(flag));
+  // The library has no backend-dependent path yet for what compute/export run, so the choice
+  // is only reported; --backend cpu is silent.
+  if (!choice.message.empty()) std::cerr << "topospec: note: " << choice.message << '\n';
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Settings s;
+  CLI::App app{kDescription, "topospec"};
+  app.footer(kFooter);
+  app.set_version_flag("--version", std::string("topospec ") + TOPOSPEC_VERSION +
+                                        (cuda_compiled() ? " (CUDA backend compiled)"
+                                                         : " (CPU backend only)"));
+  app.require_subcommand(1);
+  app.fallthrough();  // global flags may follow the subcommand
+  app.add_option("--backend", s.backend,
+                 "where to compute: auto (CUDA when compiled and a device is present, else the "
+                 "CPU, with a note), cpu, cuda")
+      ->check(CLI::IsMember({"auto", "cpu", "cuda"}))
+      ->capture_default_str();
+
+  CLI::App* compute = app.add_subcommand("compute", "compute the wanted quantities of a case (JSON out)");
+  compute->add_option("case", s.case_path, "case file (JSON), or - for standard input")
+      ->required()
+      ->type_name("CASE.json|-");
+  compute->add_option("-o,--output", s.output, "write the answer to FILE instead of stdout")
+      ->type_name("FILE");
+  compute->footer(
+      "Example:\n  topospec compute circle.json -o answer.json\n"
+      "The answer has one key per wanted quantity (spec/CASES.md).");
+
+  CLI::App* exp = app.add_subcommand("export", "write operators of a case's complex (Matrix Market)");
+  exp->add_option("case", s.case_path, "case file (JSON), or - for standard input")
+      ->required()
+      ->type_name("CASE.json|-");
+  CLI::Option* matrix =
+      exp->add_option("--matrix", s.matrix, "the operator to write (with -o)")
+          ->check(CLI::IsMember({"boundary", "laplacian", "up_laplacian", "down_laplacian", "dirac"}))
+          ->type_name("KIND");
+  CLI::Option* dim = exp->add_option("--dim", s.dim,
+                                     "degree q: d_q (q >= 1), L_q, D_q; for dirac leave it out "
+                                     "to get the full operator")
+                         ->type_name("Q");
+  CLI::Option* out = exp->add_option("-o,--output", s.output, "Matrix Market file to write")
+                         ->type_name("OUT.mtx");
+  CLI::Option* all = exp->add_option("--all", s.all_dir,
+                                     "write every operator and cells_q.txt into DIR")
+                         ->type_name("DIR");
+  all->excludes(matrix)->excludes(dim)->excludes(out);
+  exp->footer(
+      "Examples:\n  topospec export circle.json --matrix boundary --dim 1 -o B1.mtx\n"
+      "  topospec export circle.json --all circle-matrices/\n"
+      "Rows and columns follow the order of cells_q.txt (vertex ids of each cell), which\n"
+      "--all writes; in Python: scipy.io.mmread(\"B1.mtx\").");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);  // prints help/version (code 0) or the usage error
+    return code == 0 ? 0 : 2;
+  }
+
+  ProgressLine progress;
+  try {
+    report_backend(s.backend);
+    if (compute->parsed()) return run_compute(s, progress);
+    return run_export(s, progress);
+  } catch (const InvalidInput& e) {
+    progress.clear();
+    std::cerr << "topospec: error: " << e.what() << '\n';
+    return 2;
+  } catch (const ResourceLimit& e) {
+    progress.clear();
+    std::cerr << "topospec: error: " << e.what() << '\n';
+    return 3;
+  } catch (const std::exception& e) {
+    progress.clear();
+    std::cerr << "topospec: error: " << e.what() << '\n';
+    return 1;
+  }
+}

@@ -1,0 +1,46 @@
+// The library as a candidate: computes the wanted quantities of a case and answers in the
+// vocabulary of spec/CASES.md (same keys and shapes a candidate program prints).
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+#include "topospec/topology/chain_complex.hpp"
+#include "topospec/topology/progress.hpp"
+#include "topospec/topology/simplicial_complex.hpp"
+#include "topospec/verify/case.hpp"
+
+namespace topospec::verify {
+
+// 80% of the physical memory (sysconf), or 4 GiB when it cannot be determined.
+std::uint64_t default_memory_budget();
+
+struct AnswerOptions {
+  Progress progress;  // forwarded to homology and spectra; may cancel
+  // Bytes the computation may use. Checked before anything quadratic is allocated: building
+  // the closure, and each dense eigenproblem (8·n² bytes for an n × n matrix).
+  std::uint64_t memory_budget = default_memory_budget();
+};
+
+// Builds the complex of a case (the closure of its simplices). Errors of the simplex list are
+// re-thrown with the place in the document ("/input/simplices/3"); a closure over the memory
+// budget is a ResourceLimit carrying the estimate.
+SimplicialComplex case_complex(const Case& c, const AnswerOptions& options = {});
+
+// The highest degree reported for `c` on complex `k`: options.max_dim, else the top dimension.
+int case_max_dim(const Case& c, const SimplicialComplex& k);
+
+// Throws ResourceLimit when a dense eigenproblem of an n × n matrix (8·n² bytes, twice that
+// when eigenvectors are kept) exceeds the budget; `what` names the operator in the message
+// (e.g. "the Dirac operator").
+void check_dense_eigenproblem(std::size_t n, std::uint64_t budget, std::string_view what,
+                              bool with_eigenvectors = false);
+
+// Computes every wanted quantity. The result has exactly the CASES.md keys that were wanted,
+// plus "_diagnostics" when something is worth reporting (homology over Q not certain, numeric
+// harmonic nullity different from the exact Betti number); it is no quantity, so whoever reads
+// the answer as quantities ignores it. Throws InvalidInput ("/want/i") for a quantity this input type does not
+// support yet, ResourceLimit, NumericalFailure.
+nlohmann::json answer_case(const Case& c, const AnswerOptions& options = {});
+
+}  // namespace topospec::verify

@@ -1,0 +1,133 @@
+// The case model: one JSON document (spec/CASES.md, format "topospec-case/1") describing one
+// computation and, optionally, its expected answer. The reader validates everything it reads;
+// every error is an InvalidInput whose where() is a JSON pointer into the document
+// ("/input/simplices/2/1"), or "line L, column C" when the text is not JSON at all.
+// Unknown fields are not errors: they are reported in Case::warnings (CASES.md: "readers
+// ignore unknown fields with a warning, never silently misread them").
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "topospec/topology/coefficients.hpp"
+#include "topospec/topology/simplicial_complex.hpp"
+
+namespace topospec::verify {
+
+inline constexpr std::string_view kCaseFormat = "topospec-case/1";
+
+// Every input type of CASES.md. Only SimplicialComplex is computed so far; the reader
+// recognises the others and rejects them with "not supported yet".
+enum class InputType {
+  SimplicialComplex,
+  FilteredComplex,
+  PointCloud,
+  DistanceMatrix,
+  Digraph,
+  Hypergraph
+};
+
+std::string_view input_type_name(InputType type);
+std::optional<InputType> parse_input_type(std::string_view name);
+
+// Every quantity key of CASES.md, in the order of its table.
+enum class Quantity {
+  ChainDims,
+  Betti,
+  Torsion,
+  EulerCharacteristic,
+  BoundaryRanks,
+  LaplacianSpectrum,
+  UpLaplacianSpectrum,
+  DownLaplacianSpectrum,
+  DiracSpectrum,
+  DiracSpectrumByDegree,
+  HarmonicBasis,
+  Barcode,
+  PersistentBetti,
+  PersistentLaplacianSpectrum,
+  PersistentDiracSpectrum,
+  PersistentHarmonicBasis,
+  SpectralCurves
+};
+
+std::string_view quantity_name(Quantity q);  // the CASES.md key, e.g. "betti"
+std::optional<Quantity> parse_quantity(std::string_view key);
+const std::vector<Quantity>& all_quantities();
+
+// A wanted quantity and where it was asked for ("/want/3", or "/expect/betti" when the case has
+// no `want`), so that later errors about it can name the place.
+struct WantedQuantity {
+  Quantity quantity;
+  std::string pointer;
+  bool operator==(const WantedQuantity&) const = default;
+};
+
+// One (a, b) pair of the `requests` option (persistent quantities), a <= b.
+struct PersistenceRequest {
+  int dim = 0;
+  double a = 0;
+  double b = 0;
+  bool operator==(const PersistenceRequest&) const = default;
+};
+
+struct CaseOptions {
+  Coefficients coefficients = Coefficients::rationals();
+  std::optional<int> max_dim;             // absent: the default of the input type
+  std::optional<std::string> path_theory;  // "regular" | "non_regular" (digraphs)
+  std::optional<std::string> vertices;     // "listed" | "all" (hypergraphs)
+  std::vector<PersistenceRequest> requests;
+  std::vector<double> values;  // sample points of spectral_curves
+};
+
+// Applies to real-valued quantities only; integers compare exactly. The defaults are those of
+// the CASES.md example.
+struct Tolerance {
+  double abs = 1e-8;
+  double rel = 1e-8;
+};
+
+struct Case {
+  std::string format{kCaseFormat};
+  std::string name;
+  std::string description;
+  std::string source;
+  std::vector<std::string> tags;
+
+  InputType input_type = InputType::SimplicialComplex;
+  // input.simplices of a simplicial_complex: validated lists of vertex ids (integers in
+  // [0, 2^62], no repeats, non-empty); the closure is taken when the complex is built.
+  std::vector<Simplex> simplices;
+
+  CaseOptions options;
+  std::vector<WantedQuantity> want;
+  bool want_given = false;  // false: `want` was absent and was taken from the keys of `expect`
+  nlohmann::json expect;    // null when absent; kept verbatim for the comparison rules
+  Tolerance tolerance;
+
+  std::vector<std::string> warnings;  // unknown fields and other ignored content, with places
+  nlohmann::json document;            // the whole document as read
+  std::string origin;                 // where it was read from ("case.json", "<stdin>")
+};
+
+// Largest vertex id accepted (ids are int64; the margin keeps id arithmetic overflow-free).
+inline constexpr std::int64_t kMaxVertexId = std::int64_t{1} << 62;
+
+// Parses and validates a case document. Throws InvalidInput (where: a JSON pointer).
+Case parse_case(const nlohmann::json& document);
+// Reads JSON text, then parse_case. Malformed JSON: where = "line L, column C".
+// `source_name` becomes Case::origin (e.g. "case.json", "<stdin>"); it is not part of where().
+Case read_case(std::istream& in, std::string source_name = "<stdin>");
+// As read_case; a file that cannot be opened is an InvalidInput with an empty where().
+Case read_case_file(const std::filesystem::path& path);
+
+// "~" and "/" escaped as RFC 6901 requires, for building pointers from object keys.
+std::string json_pointer_escape(std::string_view key);
+
+}  // namespace topospec::verify
