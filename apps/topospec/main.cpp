@@ -22,7 +22,8 @@
 #include "topospec/verify/matrix_market.hpp"
 
 #ifndef TOPOSPEC_VERSION
-#define TOPOSPEC_VERSION "0.1.0"  // TODO(lead): pass PROJECT_VERSION from apps/topospec/CMakeLists.txt
+#define TOPOSPEC_VERSION \
+  "0.1.0"  // TODO(lead): pass PROJECT_VERSION from apps/topospec/CMakeLists.txt
 #endif
 
 namespace {
@@ -30,7 +31,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace topospec;
 
-constexpr const char* kDescription = R"(topospec: exact homology and Hodge/Dirac spectra of simplicial complexes.
+constexpr const char* kDescription =
+    R"(topospec: exact homology and Hodge/Dirac spectra of simplicial complexes.
 
 Every command reads a case: one JSON document (format: spec/CASES.md) that names the input,
 the options and the quantities wanted, for example
@@ -64,7 +66,8 @@ constexpr const char* kFooter = R"(Commands:
 
 Exit status: 0 success; 2 bad input (one line on stderr names the place, e.g.
 "case.json: /input/simplices/2/1: negative vertex id -3"); 3 over a resource limit (the line
-gives the estimate); 1 any other failure. On failure nothing is written.)";
+gives the estimate); 1 any other failure. On failure nothing is written.
+)";
 
 // "\r"-updated progress on stderr, only for a person watching a terminal.
 class ProgressLine {
@@ -76,8 +79,12 @@ class ProgressLine {
     if (!enabled_) return {};
     return [this](std::string_view stage, std::size_t done, std::size_t total) {
       const auto now = std::chrono::steady_clock::now();
-      if (shown_ && done != total && now - last_ < std::chrono::milliseconds(100)) return true;
+      // A new stage always shows; updates within a stage at most every 100 ms.
+      if (shown_ && stage == stage_ && done != total &&
+          now - last_ < std::chrono::milliseconds(100))
+        return true;
       last_ = now;
+      stage_ = stage;
       shown_ = true;
       std::fprintf(stderr, "\r\033[K%.*s: %zu/%zu", static_cast<int>(stage.size()), stage.data(),
                    done, total);
@@ -97,6 +104,7 @@ class ProgressLine {
   bool enabled_;
   bool shown_ = false;
   std::chrono::steady_clock::time_point last_{};
+  std::string stage_;
 };
 
 struct Settings {
@@ -121,7 +129,8 @@ auto about_case(const std::string& origin, F&& f) {
 }
 
 verify::Case load_case(const std::string& path) {
-  verify::Case c = path == "-" ? verify::read_case(std::cin, "<stdin>") : verify::read_case_file(path);
+  verify::Case c =
+      path == "-" ? verify::read_case(std::cin, "<stdin>") : verify::read_case_file(path);
   for (const std::string& w : c.warnings)
     std::cerr << "topospec: warning: " << c.origin << ": " << w << '\n';
   return c;
@@ -155,9 +164,8 @@ int run_export(const Settings& s, ProgressLine& progress) {
   const std::string origin = s.case_path == "-" ? "<stdin>" : s.case_path;
   verify::AnswerOptions options;
   options.progress = progress.callback();
-  const ChainComplex chains = about_case(origin, [&] {
-    return chain_complex(verify::case_complex(load_case(s.case_path), options));
-  });
+  const ChainComplex chains = about_case(
+      origin, [&] { return chain_complex(verify::case_complex(load_case(s.case_path), options)); });
   cli::StagedFiles files;
   if (!s.all_dir.empty()) {
     const fs::path dir = s.all_dir;
@@ -188,9 +196,9 @@ int main(int argc, char** argv) {
   Settings s;
   CLI::App app{kDescription, "topospec"};
   app.footer(kFooter);
-  app.set_version_flag("--version", std::string("topospec ") + TOPOSPEC_VERSION +
-                                        (cuda_compiled() ? " (CUDA backend compiled)"
-                                                         : " (CPU backend only)"));
+  app.set_version_flag("--version",
+                       std::string("topospec ") + TOPOSPEC_VERSION +
+                           (cuda_compiled() ? " (CUDA backend compiled)" : " (CPU backend only)"));
   app.require_subcommand(1);
   app.fallthrough();  // global flags may follow the subcommand
   app.add_option("--backend", s.backend,
@@ -199,7 +207,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "cpu", "cuda"}))
       ->capture_default_str();
 
-  CLI::App* compute = app.add_subcommand("compute", "compute the wanted quantities of a case (JSON out)");
+  CLI::App* compute =
+      app.add_subcommand("compute", "compute the wanted quantities of a case (JSON out)");
   compute->add_option("case", s.case_path, "case file (JSON), or - for standard input")
       ->required()
       ->type_name("CASE.json|-");
@@ -207,31 +216,32 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   compute->footer(
       "Example:\n  topospec compute circle.json -o answer.json\n"
-      "The answer has one key per wanted quantity (spec/CASES.md).");
+      "The answer has one key per wanted quantity (spec/CASES.md).\n");
 
-  CLI::App* exp = app.add_subcommand("export", "write operators of a case's complex (Matrix Market)");
+  CLI::App* exp =
+      app.add_subcommand("export", "write operators of a case's complex (Matrix Market)");
   exp->add_option("case", s.case_path, "case file (JSON), or - for standard input")
       ->required()
       ->type_name("CASE.json|-");
-  CLI::Option* matrix =
-      exp->add_option("--matrix", s.matrix, "the operator to write (with -o)")
-          ->check(CLI::IsMember({"boundary", "laplacian", "up_laplacian", "down_laplacian", "dirac"}))
-          ->type_name("KIND");
+  CLI::Option* matrix = exp->add_option("--matrix", s.matrix, "the operator to write (with -o)")
+                            ->check(CLI::IsMember({"boundary", "laplacian", "up_laplacian",
+                                                   "down_laplacian", "dirac"}))
+                            ->type_name("KIND");
   CLI::Option* dim = exp->add_option("--dim", s.dim,
                                      "degree q: d_q (q >= 1), L_q, D_q; for dirac leave it out "
                                      "to get the full operator")
                          ->type_name("Q");
-  CLI::Option* out = exp->add_option("-o,--output", s.output, "Matrix Market file to write")
-                         ->type_name("OUT.mtx");
-  CLI::Option* all = exp->add_option("--all", s.all_dir,
-                                     "write every operator and cells_q.txt into DIR")
-                         ->type_name("DIR");
+  CLI::Option* out =
+      exp->add_option("-o,--output", s.output, "Matrix Market file to write")->type_name("OUT.mtx");
+  CLI::Option* all =
+      exp->add_option("--all", s.all_dir, "write every operator and cells_q.txt into DIR")
+          ->type_name("DIR");
   all->excludes(matrix)->excludes(dim)->excludes(out);
   exp->footer(
       "Examples:\n  topospec export circle.json --matrix boundary --dim 1 -o B1.mtx\n"
       "  topospec export circle.json --all circle-matrices/\n"
       "Rows and columns follow the order of cells_q.txt (vertex ids of each cell), which\n"
-      "--all writes; in Python: scipy.io.mmread(\"B1.mtx\").");
+      "--all writes; in Python: scipy.io.mmread(\"B1.mtx\").\n");
 
   try {
     app.parse(argc, argv);

@@ -27,7 +27,8 @@ void StagedFiles::stage(const std::filesystem::path& target, const std::string& 
       target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
   // Same directory as the target, so that rename() is atomic (no cross-device copy).
   std::string temp_name = target.filename().string();
-  temp_name.insert(temp_name.begin(), '.');  // hidden; (not "." + s: GCC 12 -Wrestrict false positive)
+  temp_name.insert(temp_name.begin(),
+                   '.');  // hidden; (not "." + s: GCC 12 -Wrestrict false positive)
   temp_name += ".tmpXXXXXX";
   std::string name = (dir / temp_name).string();
   const int fd = ::mkstemp(name.data());

@@ -1,5 +1,7 @@
 // The library as a candidate (verify/answer.hpp) and the Matrix Market files behind
 // `topospec export`, in process: shapes and values of every quantity, degrees, limits.
+#include "topospec/verify/answer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 #include "topospec/topology/boundary.hpp"
 #include "topospec/topology/error.hpp"
 #include "topospec/topology/hodge_laplacian.hpp"
-#include "topospec/verify/answer.hpp"
 #include "topospec/verify/matrix_market.hpp"
 
 namespace {
@@ -19,7 +20,8 @@ using namespace topospec::verify;
 
 const char* const kS1 = R"([[1],[2],[3],[4],[5],[1,2],[2,3],[2,4],[3,4],[2,3,4]])";
 
-Case make_case(const std::string& simplices, const std::string& want, const std::string& options = "{}") {
+Case make_case(const std::string& simplices, const std::string& want,
+               const std::string& options = "{}") {
   std::istringstream in(R"({"input": {"type": "simplicial_complex", "simplices": )" + simplices +
                         R"(}, "options": )" + options + R"(, "want": )" + want + "}");
   return read_case(in, "test");
@@ -32,13 +34,15 @@ std::vector<double> nonzero(std::vector<double> v) {
   return v;
 }
 
-void expect_near_list(const std::vector<double>& got, const std::vector<double>& want, double tol = 1e-9) {
+void expect_near_list(const std::vector<double>& got, const std::vector<double>& want,
+                      double tol = 1e-9) {
   ASSERT_EQ(got.size(), want.size());
   for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], want[i], tol) << "index " << i;
 }
 
 TEST(Answer, UpAndDownLaplaciansOfS1) {
-  const json a = answer_case(make_case(kS1, R"(["up_laplacian_spectrum", "down_laplacian_spectrum"])"));
+  const json a =
+      answer_case(make_case(kS1, R"(["up_laplacian_spectrum", "down_laplacian_spectrum"])"));
   // up L_1 = B_2 B_2ᵀ with B_2 = (0, 1, −1, 1)ᵀ: one eigenvalue |B_2|² = 3.
   expect_near_list(doubles(a["up_laplacian_spectrum"]["1"]), {0, 0, 0, 3});
   EXPECT_EQ(doubles(a["up_laplacian_spectrum"]["2"]), std::vector<double>{0});
@@ -61,14 +65,16 @@ TEST(Answer, DiracByDegreeActsOnThreeNeighbouringDegrees) {
 TEST(Answer, MaxDimNeverTruncatesTheTopAnswer) {
   // β_1 of S1 is 0 because of the triangle: degree 1 must use ∂_2 even with max_dim 1.
   const json a = answer_case(
-      make_case(kS1, R"(["betti", "chain_dims", "boundary_ranks", "laplacian_spectrum"])", R"({"max_dim": 1})"));
+      make_case(kS1, R"(["betti", "chain_dims", "boundary_ranks", "laplacian_spectrum"])",
+                R"({"max_dim": 1})"));
   EXPECT_EQ(a["betti"], json({2, 0}));
   EXPECT_EQ(a["chain_dims"], json({5, 4}));
   EXPECT_EQ(a["boundary_ranks"], json({3, 1}));
   EXPECT_EQ(a["laplacian_spectrum"].size(), 2u);
   expect_near_list(doubles(a["laplacian_spectrum"]["1"]), {1, 3, 3, 4});
 
-  const json above = answer_case(make_case(kS1, R"(["betti", "chain_dims", "torsion"])", R"({"max_dim": 4})"));
+  const json above =
+      answer_case(make_case(kS1, R"(["betti", "chain_dims", "torsion"])", R"({"max_dim": 4})"));
   EXPECT_EQ(above["betti"], json({2, 0, 0, 0, 0}));
   EXPECT_EQ(above["chain_dims"], json({5, 4, 1, 0, 0}));
   EXPECT_EQ(above["torsion"].size(), 5u);
@@ -87,7 +93,8 @@ TEST(Answer, HollowTriangleHasAHarmonicCycle) {
 }
 
 TEST(Answer, EmptyComplexGivesEmptyLists) {
-  const json a = answer_case(make_case("[]", R"(["betti", "chain_dims", "euler_characteristic", "dirac_spectrum"])"));
+  const json a = answer_case(
+      make_case("[]", R"(["betti", "chain_dims", "euler_characteristic", "dirac_spectrum"])"));
   EXPECT_EQ(a["betti"], json::array());
   EXPECT_EQ(a["chain_dims"], json::array());
   EXPECT_EQ(a["euler_characteristic"], 0);
@@ -133,7 +140,8 @@ TEST(Answer, DenseProblemsOverTheBudgetAreRefusedWithTheEstimate) {
 TEST(Answer, ClosureOverTheBudgetIsRefusedBeforeBuilding) {
   AnswerOptions options;
   options.memory_budget = 1000;
-  EXPECT_THROW(answer_case(make_case("[[0,1,2,3,4,5]]", R"(["betti"])"), options), topospec::ResourceLimit);
+  EXPECT_THROW(answer_case(make_case("[[0,1,2,3,4,5]]", R"(["betti"])"), options),
+               topospec::ResourceLimit);
 }
 
 TEST(MatrixMarket, RoundTripsIntegerAndSymmetricRealMatrices) {
@@ -141,7 +149,9 @@ TEST(MatrixMarket, RoundTripsIntegerAndSymmetricRealMatrices) {
   const topospec::IntegerMatrix b = topospec::boundary_matrix(k, 1);
   std::stringstream text;
   write_matrix_market(text, b, {"a comment"});
-  EXPECT_EQ(text.str().rfind("%%MatrixMarket matrix coordinate integer general\n% a comment\n4 4 8\n", 0), 0u)
+  EXPECT_EQ(
+      text.str().rfind("%%MatrixMarket matrix coordinate integer general\n% a comment\n4 4 8\n", 0),
+      0u)
       << text.str();
   const topospec::RealMatrix back = read_matrix_market(text);
   EXPECT_EQ((Eigen::MatrixXd(back) - Eigen::MatrixXd(b.cast<double>())).cwiseAbs().maxCoeff(), 0);
@@ -151,7 +161,8 @@ TEST(MatrixMarket, RoundTripsIntegerAndSymmetricRealMatrices) {
   std::stringstream sym;
   write_matrix_market(sym, l, {}, true);
   EXPECT_NE(sym.str().find("real symmetric"), std::string::npos);
-  EXPECT_EQ((Eigen::MatrixXd(read_matrix_market(sym)) - Eigen::MatrixXd(l)).cwiseAbs().maxCoeff(), 0);
+  EXPECT_EQ((Eigen::MatrixXd(read_matrix_market(sym)) - Eigen::MatrixXd(l)).cwiseAbs().maxCoeff(),
+            0);
 }
 
 TEST(MatrixMarket, ExportAllListsEveryOperatorAndTheCells) {

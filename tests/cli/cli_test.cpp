@@ -91,8 +91,9 @@ class Cli : public ::testing::Test {
 };
 
 TEST_F(Cli, S1AnswerHasTheHandComputedValues) {
-  const fs::path c = write("s1.json", simplicial_case(kS1Simplices,
-                                                      R"(["chain_dims", "betti", "euler_characteristic",
+  const fs::path c =
+      write("s1.json", simplicial_case(kS1Simplices,
+                                       R"(["chain_dims", "betti", "euler_characteristic",
                                                           "boundary_ranks", "laplacian_spectrum",
                                                           "dirac_spectrum", "harmonic_basis"])"));
   const ProcessResult r = compute(c);
@@ -142,10 +143,10 @@ TEST_F(Cli, Rp2HasTorsionZ2InDegreeOneWhateverTheCoefficients) {
     std::vector<int> betti;
   };
   for (const Row& row : {Row{"Z", {1, 0, 0}}, Row{"Q", {1, 0, 0}}, Row{"Z2", {1, 1, 1}}}) {
-    const fs::path c = write("rp2.json", simplicial_case(kRp2Simplices,
-                                                         R"(["betti", "torsion", "chain_dims"])",
-                                                         std::string(R"({"coefficients": ")") +
-                                                             row.coefficients + "\"}"));
+    const fs::path c =
+        write("rp2.json",
+              simplicial_case(kRp2Simplices, R"(["betti", "torsion", "chain_dims"])",
+                              std::string(R"({"coefficients": ")") + row.coefficients + "\"}"));
     const ProcessResult r = compute(c);
     ASSERT_EQ(r.status, 0) << r.err;
     const json a = json::parse(r.out);
@@ -158,20 +159,22 @@ TEST_F(Cli, Rp2HasTorsionZ2InDegreeOneWhateverTheCoefficients) {
 }
 
 TEST_F(Cli, DashReadsTheCaseFromStdin) {
-  const ProcessResult r = run({"--backend", "cpu", "compute", "-"},
-                              simplicial_case(kS1Simplices, R"(["betti"])"));
+  const ProcessResult r =
+      run({"--backend", "cpu", "compute", "-"}, simplicial_case(kS1Simplices, R"(["betti"])"));
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(json::parse(r.out)["betti"], json({2, 0, 0}));
 }
 
 TEST_F(Cli, OutputFileHasTheSameAnswerAndNoTemporaryFileRemains) {
-  const std::string text = simplicial_case(kRp2Simplices, R"(["betti", "torsion"])", R"({"coefficients": "Z"})");
+  const std::string text =
+      simplicial_case(kRp2Simplices, R"(["betti", "torsion"])", R"({"coefficients": "Z"})");
   const fs::path c = write("rp2.json", text);
   const ProcessResult to_stdout = compute(c);
   ASSERT_EQ(to_stdout.status, 0);
   // A bare file name (no directory part) is written in the working directory.
-  const ProcessResult to_file = run_process(
-      {TOPOSPEC_CLI, "--backend", "cpu", "compute", "rp2.json", "-o", "answer.json"}, "", dir_.string());
+  const ProcessResult to_file =
+      run_process({TOPOSPEC_CLI, "--backend", "cpu", "compute", "rp2.json", "-o", "answer.json"},
+                  "", dir_.string());
   ASSERT_EQ(to_file.status, 0) << to_file.err;
   EXPECT_TRUE(to_file.out.empty());
   std::ifstream in(dir_ / "answer.json");
@@ -192,7 +195,8 @@ TEST_F(Cli, BadInputsFailWithThePlaceAndWriteNothing) {
        "case.json: line 2, column 21: syntax error"},
       {"simplex not a list", simplicial_case("[[0,1],[1,2],5]", want),
        "case.json: /input/simplices/2: expected a list of vertex ids"},
-      {"simplices not a list", simplicial_case("{}", want), "case.json: /input/simplices: expected a list"},
+      {"simplices not a list", simplicial_case("{}", want),
+       "case.json: /input/simplices: expected a list"},
       {"negative id", simplicial_case("[[0,1],[1,2],[0,-3]]", want),
        "case.json: /input/simplices/2/1: negative vertex id -3"},
       {"fractional id", simplicial_case("[[0,1],[1,2],[0,1.5]]", want),
@@ -205,10 +209,12 @@ TEST_F(Cli, BadInputsFailWithThePlaceAndWriteNothing) {
        "case.json: /input/simplices/2/1: vertex id 4611686018427387905 is larger than 2^62"},
       {"repeated vertex", simplicial_case("[[0,1],[1,2,1]]", want),
        "case.json: /input/simplices/1: vertex 1 repeated in a simplex"},
-      {"empty simplex", simplicial_case("[[0,1],[]]", want), "case.json: /input/simplices/1: empty simplex"},
+      {"empty simplex", simplicial_case("[[0,1],[]]", want),
+       "case.json: /input/simplices/1: empty simplex"},
       {"unknown input type", R"({"input": {"type": "cw_complex"}, "want": ["betti"]})",
        "case.json: /input/type: unknown input type \"cw_complex\""},
-      {"unsupported input type", R"({"input": {"type": "hypergraph", "hyperedges": []}, "want": ["betti"]})",
+      {"unsupported input type",
+       R"({"input": {"type": "hypergraph", "hyperedges": []}, "want": ["betti"]})",
        "case.json: /input/type: input type \"hypergraph\" is not supported yet"},
       {"unknown coefficients", simplicial_case("[[0,1]]", want, R"({"coefficients": "R"})"),
        "case.json: /options/coefficients: unknown coefficients \"R\""},
@@ -216,19 +222,22 @@ TEST_F(Cli, BadInputsFailWithThePlaceAndWriteNothing) {
        "case.json: /options/coefficients: 9 is not a prime"},
       {"negative max_dim", simplicial_case("[[0,1]]", want, R"({"max_dim": -1})"),
        "case.json: /options/max_dim: max_dim must be >= 0"},
-      {"unknown want key", simplicial_case("[[0,1]]", R"(["betti", "chain_dims", "euler_characteristic", "bettti"])"),
+      {"unknown want key",
+       simplicial_case("[[0,1]]", R"(["betti", "chain_dims", "euler_characteristic", "bettti"])"),
        "case.json: /want/3: unknown quantity \"bettti\""},
       {"unsupported quantity", simplicial_case("[[0,1]]", R"(["betti", "barcode"])"),
        "case.json: /want/1: \"barcode\" is not supported for input type simplicial_complex yet"},
-      {"wrong format", R"({"format": "topospec-case/2", "input": {"type": "simplicial_complex", "simplices": []}})",
+      {"wrong format",
+       R"({"format": "topospec-case/2", "input": {"type": "simplicial_complex", "simplices": []}})",
        "case.json: /format: unsupported format"},
   };
   for (const Bad& b : cases) {
     SCOPED_TRACE(b.name);
     write("case.json", b.text);
     // Run in the temporary directory so that the message names "case.json" as given.
-    const ProcessResult here = run_process(
-        {TOPOSPEC_CLI, "--backend", "cpu", "compute", "case.json", "-o", "answer.json"}, "", dir_.string());
+    const ProcessResult here =
+        run_process({TOPOSPEC_CLI, "--backend", "cpu", "compute", "case.json", "-o", "answer.json"},
+                    "", dir_.string());
     EXPECT_EQ(here.status, 2) << here.err;
     EXPECT_EQ(here.err.rfind("topospec: error: " + b.place, 0), 0u) << here.err;
     EXPECT_EQ(std::count(here.err.begin(), here.err.end(), '\n'), 1) << here.err;
@@ -259,7 +268,8 @@ TEST_F(Cli, SimplexWithSeventyVerticesIsAResourceLimitWithAnEstimate) {
   std::vector<int> v(70);
   std::iota(v.begin(), v.end(), 0);
   const fs::path c = write("big.json", simplicial_case(json({v}).dump(), R"(["betti"])"));
-  const ProcessResult r = run({"--backend", "cpu", "compute", c.string(), "-o", (dir_ / "out.json").string()});
+  const ProcessResult r =
+      run({"--backend", "cpu", "compute", c.string(), "-o", (dir_ / "out.json").string()});
   EXPECT_EQ(r.status, 3) << r.err;
   EXPECT_NE(r.err.find("topospec: error: "), std::string::npos);
   EXPECT_NE(r.err.find("1.18e+21 simplices"), std::string::npos) << r.err;  // 2^70 − 1
@@ -269,10 +279,12 @@ TEST_F(Cli, SimplexWithSeventyVerticesIsAResourceLimitWithAnEstimate) {
 }
 
 TEST_F(Cli, UsageErrorsExitTwo) {
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"frobnicate"}, {"compute"}, {"compute", "x.json", "--bogus"},
-        {"--backend", "gpu", "compute", "x.json"}, {},
-        {"export", "x.json", "--all", "d", "--dim", "1"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"frobnicate"},
+                                               {"compute"},
+                                               {"compute", "x.json", "--bogus"},
+                                               {"--backend", "gpu", "compute", "x.json"},
+                                               {},
+                                               {"export", "x.json", "--all", "d", "--dim", "1"}}) {
     const ProcessResult r = run(args);
     EXPECT_EQ(r.status, 2) << (args.empty() ? "" : args[0]) << r.err;
     EXPECT_TRUE(r.out.empty());
@@ -317,7 +329,8 @@ TEST_F(Cli, ExportedMatricesReadBackAsTheLibraryOperators) {
   ASSERT_EQ(one.status, 0) << one.err;
   EXPECT_TRUE(one.out.empty());
   const topospec::RealMatrix b1 = read_mtx(dir_ / "b1.mtx");
-  EXPECT_EQ(max_difference(b1, topospec::RealMatrix(topospec::boundary_matrix(k, 1).cast<double>())), 0);
+  EXPECT_EQ(
+      max_difference(b1, topospec::RealMatrix(topospec::boundary_matrix(k, 1).cast<double>())), 0);
   // The hand-written B_1 of REFERENCE.md §3.1 (rows 1..5, columns 12, 23, 24, 34).
   Eigen::MatrixXd b1_ref(5, 4);
   b1_ref << -1, 0, 0, 0, 1, -1, -1, 0, 0, 1, 0, -1, 0, 0, 1, 1, 0, 0, 0, 0;
@@ -340,16 +353,16 @@ TEST_F(Cli, ExportedMatricesReadBackAsTheLibraryOperators) {
   EXPECT_EQ(text, "1 2\n2 3\n2 4\n3 4\n");
 
   // up/down Laplacians and the per-degree Dirac, one file each.
-  const ProcessResult up = run({"--backend", "cpu", "export", c.string(), "--matrix", "dirac", "--dim",
-                                "1", "-o", (dir_ / "d1.mtx").string()});
+  const ProcessResult up = run({"--backend", "cpu", "export", c.string(), "--matrix", "dirac",
+                                "--dim", "1", "-o", (dir_ / "d1.mtx").string()});
   ASSERT_EQ(up.status, 0) << up.err;
   EXPECT_EQ(max_difference(read_mtx(dir_ / "d1.mtx"), topospec::dirac_operator(cc, 1)), 0);
 }
 
 TEST_F(Cli, ExportFailuresWriteNothing) {
   const fs::path c = write("s1.json", simplicial_case(kS1Simplices, R"(["betti"])"));
-  const ProcessResult bad_dim = run({"--backend", "cpu", "export", c.string(), "--matrix", "boundary",
-                                     "--dim", "3", "-o", (dir_ / "b3.mtx").string()});
+  const ProcessResult bad_dim = run({"--backend", "cpu", "export", c.string(), "--matrix",
+                                     "boundary", "--dim", "3", "-o", (dir_ / "b3.mtx").string()});
   EXPECT_EQ(bad_dim.status, 2);
   EXPECT_NE(bad_dim.err.find("--dim: boundary map exists for degrees 1..2"), std::string::npos)
       << bad_dim.err;
@@ -358,7 +371,8 @@ TEST_F(Cli, ExportFailuresWriteNothing) {
       run({"--backend", "cpu", "export", bad.string(), "--all", (dir_ / "m").string()});
   EXPECT_EQ(bad_case.status, 2);
   EXPECT_NE(bad_case.err.find("/input/simplices/0/1: negative vertex id -1"), std::string::npos);
-  const ProcessResult no_output = run({"--backend", "cpu", "export", c.string(), "--matrix", "laplacian"});
+  const ProcessResult no_output =
+      run({"--backend", "cpu", "export", c.string(), "--matrix", "laplacian"});
   EXPECT_EQ(no_output.status, 2);
   EXPECT_EQ(files(), (std::vector<std::string>{"bad.json", "s1.json"}));
 }

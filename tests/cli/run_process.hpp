@@ -24,8 +24,8 @@ struct ProcessResult {
   std::string err;
 };
 
-inline ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input = "",
-                                 const std::string& cwd = "") {
+inline ProcessResult run_process(const std::vector<std::string>& argv,
+                                 const std::string& input = "", const std::string& cwd = "") {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
@@ -78,8 +78,10 @@ inline ProcessResult run_process(const std::vector<std::string>& argv, const std
       int& fd = k == 1 ? out_fd : err_fd;
       if (fd < 0 || !fds[k].revents) continue;
       const ssize_t n = read(fd, buf, sizeof buf);
-      if (n > 0) (k == 1 ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
-      else close(fd), fd = -1;
+      if (n > 0)
+        (k == 1 ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
+      else
+        close(fd), fd = -1;
     }
   }
   int status = 0;

@@ -29,8 +29,8 @@ InvalidInput rejection(const std::string& text) {
 }
 
 std::string with_simplices(const std::string& simplices, const std::string& rest = "") {
-  return R"({"input": {"type": "simplicial_complex", "simplices": )" + simplices + R"(}, "want": ["betti"])" +
-         rest + "}";
+  return R"({"input": {"type": "simplicial_complex", "simplices": )" + simplices +
+         R"(}, "want": ["betti"])" + rest + "}";
 }
 
 TEST(CaseFormat, ReadsEveryFieldOfAFullCase) {
@@ -80,7 +80,8 @@ TEST(CaseFormat, WantDefaultsToTheKnownKeysOfExpect) {
   std::sort(pointers.begin(), pointers.end());
   EXPECT_EQ(pointers, (std::vector<std::string>{"/expect/betti", "/expect/euler_characteristic"}));
   ASSERT_EQ(c.warnings.size(), 1u);
-  EXPECT_NE(c.warnings[0].find("/expect/bogus: unknown quantity"), std::string::npos) << c.warnings[0];
+  EXPECT_NE(c.warnings[0].find("/expect/bogus: unknown quantity"), std::string::npos)
+      << c.warnings[0];
 }
 
 TEST(CaseFormat, UnknownFieldsAndOptionsAreWarningsWithTheirPlace) {
@@ -101,7 +102,8 @@ TEST(CaseFormat, UnknownFieldsAndOptionsAreWarningsWithTheirPlace) {
 }
 
 TEST(CaseFormat, OtherOptionsOfCasesMdAreRead) {
-  const Case c = read(with_simplices("[[0]]", R"(, "options": {"requests": [{"dim": 1, "a": 0.5, "b": 2}],
+  const Case c =
+      read(with_simplices("[[0]]", R"(, "options": {"requests": [{"dim": 1, "a": 0.5, "b": 2}],
                                        "values": [0, 1.5], "vertices": "all"})"));
   ASSERT_EQ(c.options.requests.size(), 1u);
   EXPECT_EQ(c.options.requests[0], (PersistenceRequest{1, 0.5, 2}));
@@ -129,40 +131,51 @@ INSTANTIATE_TEST_SUITE_P(
         Rejection{"empty_text", "", "line 1, column 1", "unexpected end of input"},
         Rejection{"not_an_object", "[1]", "", "a case must be a JSON object"},
         Rejection{"no_input", R"({"want": ["betti"]})", "/input", "missing"},
-        Rejection{"input_not_object", R"({"input": 3, "want": ["betti"]})", "/input", "expected an object"},
+        Rejection{"input_not_object", R"({"input": 3, "want": ["betti"]})", "/input",
+                  "expected an object"},
         Rejection{"no_type", R"({"input": {}, "want": ["betti"]})", "/input/type", "missing"},
         Rejection{"unknown_type", R"({"input": {"type": "cw"}, "want": ["betti"]})", "/input/type",
                   "unknown input type \"cw\""},
-        Rejection{"unsupported_type", R"({"input": {"type": "point_cloud", "points": []}, "want": ["betti"]})",
+        Rejection{"unsupported_type",
+                  R"({"input": {"type": "point_cloud", "points": []}, "want": ["betti"]})",
                   "/input/type", "not supported yet"},
         Rejection{"no_simplices", R"({"input": {"type": "simplicial_complex"}, "want": ["betti"]})",
                   "/input/simplices", "missing"},
-        Rejection{"simplices_not_list", with_simplices("\"x\""), "/input/simplices", "expected a list"},
+        Rejection{"simplices_not_list", with_simplices("\"x\""), "/input/simplices",
+                  "expected a list"},
         Rejection{"simplex_not_list", with_simplices("[[0], [1], {}]"), "/input/simplices/2",
                   "expected a list of vertex ids"},
         Rejection{"negative", with_simplices("[[0], [1], [2, -3]]"), "/input/simplices/2/1",
                   "negative vertex id -3"},
         Rejection{"fraction", with_simplices("[[1.5]]"), "/input/simplices/0/0", "not an integer"},
-        Rejection{"integral_float", with_simplices("[[2.0]]"), "/input/simplices/0/0", "not an integer"},
-        Rejection{"string_id", with_simplices(R"([["a"]])"), "/input/simplices/0/0", "got a string"},
+        Rejection{"integral_float", with_simplices("[[2.0]]"), "/input/simplices/0/0",
+                  "not an integer"},
+        Rejection{"string_id", with_simplices(R"([["a"]])"), "/input/simplices/0/0",
+                  "got a string"},
         Rejection{"bool_id", with_simplices("[[true]]"), "/input/simplices/0/0", "got a boolean"},
         Rejection{"null_id", with_simplices("[[null]]"), "/input/simplices/0/0", "got null"},
         Rejection{"too_large", with_simplices("[[4611686018427387905]]"), "/input/simplices/0/0",
                   "larger than 2^62"},
-        Rejection{"beyond_uint64", with_simplices("[[18446744073709551616]]"), "/input/simplices/0/0",
-                  "not an integer"},
+        Rejection{"beyond_uint64", with_simplices("[[18446744073709551616]]"),
+                  "/input/simplices/0/0", "not an integer"},
         Rejection{"repeated", with_simplices("[[0, 1], [3, 4, 3]]"), "/input/simplices/1",
                   "vertex 3 repeated in a simplex"},
-        Rejection{"empty_simplex", with_simplices("[[0], []]"), "/input/simplices/1", "empty simplex"},
-        Rejection{"format", R"({"format": "x", "input": {"type": "simplicial_complex", "simplices": []}})",
+        Rejection{"empty_simplex", with_simplices("[[0], []]"), "/input/simplices/1",
+                  "empty simplex"},
+        Rejection{"format",
+                  R"({"format": "x", "input": {"type": "simplicial_complex", "simplices": []}})",
                   "/format", "unsupported format \"x\""},
-        Rejection{"tags", R"({"tags": "a", "input": {"type": "simplicial_complex", "simplices": []}})",
+        Rejection{"tags",
+                  R"({"tags": "a", "input": {"type": "simplicial_complex", "simplices": []}})",
                   "/tags", "expected a list"},
-        Rejection{"coefficients_unknown", with_simplices("[[0]]", R"(, "options": {"coefficients": "R"})"),
+        Rejection{"coefficients_unknown",
+                  with_simplices("[[0]]", R"(, "options": {"coefficients": "R"})"),
                   "/options/coefficients", "unknown coefficients \"R\""},
-        Rejection{"coefficients_not_prime", with_simplices("[[0]]", R"(, "options": {"coefficients": "Zp:91"})"),
+        Rejection{"coefficients_not_prime",
+                  with_simplices("[[0]]", R"(, "options": {"coefficients": "Zp:91"})"),
                   "/options/coefficients", "91 is not a prime"},
-        Rejection{"coefficients_not_string", with_simplices("[[0]]", R"(, "options": {"coefficients": 2})"),
+        Rejection{"coefficients_not_string",
+                  with_simplices("[[0]]", R"(, "options": {"coefficients": 2})"),
                   "/options/coefficients", "expected coefficients"},
         Rejection{"max_dim_negative", with_simplices("[[0]]", R"(, "options": {"max_dim": -2})"),
                   "/options/max_dim", "must be >= 0"},
@@ -170,27 +183,32 @@ INSTANTIATE_TEST_SUITE_P(
                   "/options/max_dim", "expected max_dim"},
         Rejection{"options_not_object", with_simplices("[[0]]", R"(, "options": [])"), "/options",
                   "expected an object"},
-        Rejection{"request_a_after_b",
-                  with_simplices("[[0]]", R"(, "options": {"requests": [{"dim": 0, "a": 2, "b": 1}]})"),
-                  "/options/requests/0", "larger than b"},
+        Rejection{
+            "request_a_after_b",
+            with_simplices("[[0]]", R"(, "options": {"requests": [{"dim": 0, "a": 2, "b": 1}]})"),
+            "/options/requests/0", "larger than b"},
         Rejection{"request_missing_dim",
                   with_simplices("[[0]]", R"(, "options": {"requests": [{"a": 0, "b": 1}]})"),
                   "/options/requests/0/dim", "missing"},
         Rejection{"path_theory", with_simplices("[[0]]", R"(, "options": {"path_theory": "odd"})"),
                   "/options/path_theory", "unknown path theory"},
-        Rejection{"want_unknown",
-                  R"({"input": {"type": "simplicial_complex", "simplices": []}, "want": ["betti", "a", "b", "bettti"]})",
-                  "/want/1", "unknown quantity \"a\""},
-        Rejection{"want_misspelt",
-                  R"({"input": {"type": "simplicial_complex", "simplices": []}, "want": ["betti", "chain_dims", "torsion", "bettti"]})",
-                  "/want/3", "did you mean \"betti\""},
-        Rejection{"want_not_string", R"({"input": {"type": "simplicial_complex", "simplices": []}, "want": [1]})",
+        Rejection{
+            "want_unknown",
+            R"({"input": {"type": "simplicial_complex", "simplices": []}, "want": ["betti", "a", "b", "bettti"]})",
+            "/want/1", "unknown quantity \"a\""},
+        Rejection{
+            "want_misspelt",
+            R"({"input": {"type": "simplicial_complex", "simplices": []}, "want": ["betti", "chain_dims", "torsion", "bettti"]})",
+            "/want/3", "did you mean \"betti\""},
+        Rejection{"want_not_string",
+                  R"({"input": {"type": "simplicial_complex", "simplices": []}, "want": [1]})",
                   "/want/0", "expected a quantity name"},
-        Rejection{"want_and_expect_missing", R"({"input": {"type": "simplicial_complex", "simplices": []}})",
-                  "/want", "missing"},
+        Rejection{"want_and_expect_missing",
+                  R"({"input": {"type": "simplicial_complex", "simplices": []}})", "/want",
+                  "missing"},
         Rejection{"expect_not_object",
-                  R"({"input": {"type": "simplicial_complex", "simplices": []}, "expect": [1]})", "/expect",
-                  "expected an object"},
+                  R"({"input": {"type": "simplicial_complex", "simplices": []}, "expect": [1]})",
+                  "/expect", "expected an object"},
         Rejection{"tolerance_negative", with_simplices("[[0]]", R"(, "tolerance": {"abs": -1})"),
                   "/tolerance/abs", ">= 0"}),
     [](const ::testing::TestParamInfo<Rejection>& info) { return info.param.name; });

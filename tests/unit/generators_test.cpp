@@ -9,6 +9,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
+#include <functional>
 #include <limits>
 #include <map>
 #include <set>
@@ -16,7 +18,10 @@
 
 #include "topospec/topology/boundary.hpp"
 #include "topospec/topology/error.hpp"
+#include "topospec/topology/hodge_laplacian.hpp"
 #include "topospec/topology/homology.hpp"
+#include "topospec/topology/spectrum.hpp"
+#include "topospec/verify/case.hpp"
 
 namespace topospec {
 namespace {
@@ -133,6 +138,34 @@ bool same_complex(const SimplicialComplex& a, const SimplicialComplex& b) {
     for (std::size_t i = 0; i < a.size(q); ++i)
       if (a.simplex_ids(q, i) != b.simplex_ids(q, i)) return false;
   return true;
+}
+
+// The invariants from_closed_cells relies on (checked there only by debug assertions): each
+// simplex has increasing vertex indices, each dimension is strictly lexicographically
+// increasing, every facet of every simplex is present, and every vertex is a 0-simplex.
+void expect_well_formed(const SimplicialComplex& k) {
+  ASSERT_EQ(k.size(0), k.num_vertices());
+  EXPECT_TRUE(std::is_sorted(k.vertex_ids().begin(), k.vertex_ids().end()));
+  for (int q = 0; q <= k.dimension(); ++q) {
+    ASSERT_GT(k.size(q), 0u) << "empty dimension " << q << " below the top";
+    for (std::size_t i = 0; i < k.size(q); ++i) {
+      const auto s = k.simplex(q, i);
+      const std::vector<std::int32_t> v(s.begin(), s.end());
+      ASSERT_TRUE(std::adjacent_find(v.begin(), v.end(), std::greater_equal<>()) == v.end())
+          << "simplex (" << q << ", " << i << ") is not strictly increasing";
+      if (i > 0) {
+        const auto p = k.simplex(q, i - 1);
+        ASSERT_TRUE(std::lexicographical_compare(p.begin(), p.end(), v.begin(), v.end()))
+            << "dimension " << q << " is not strictly lexicographic at " << i;
+      }
+      for (int j = 0; q > 0 && j <= q; ++j) {
+        std::vector<std::int32_t> f = v;
+        f.erase(f.begin() + j);
+        ASSERT_TRUE(k.index_of(f).has_value())
+            << "a facet of (" << q << ", " << i << ") is missing";
+      }
+    }
+  }
 }
 
 template <class F>
@@ -513,6 +546,77 @@ TEST(Generators, FreudenthalGridScalesToMillionsOfSimplices) {
   EXPECT_EQ(euler(k), 1);
   RecordProperty("seconds_40x40x40", std::to_string(seconds));
   EXPECT_LT(seconds, 30.0) << "freudenthal_grid(40, 40, 40) is far too slow";
+}
+
+TEST(Generators, EveryGeneratorBuildsAWellFormedComplex) {
+  const auto t = gen::torus();
+  const std::vector<std::pair<const char*, SimplicialComplex>> all = {
+      {"simplex_boundary(4)", gen::simplex_boundary(4)},
+      {"full_simplex(5)", gen::full_simplex(5)},
+      {"octahedral_sphere(4)", gen::octahedral_sphere(4)},
+      {"torus", t},
+      {"klein_bottle", gen::klein_bottle()},
+      {"real_projective_plane", gen::real_projective_plane()},
+      {"mobius_band", gen::mobius_band()},
+      {"dunce_hat", gen::dunce_hat()},
+      {"moore_space(4)", gen::moore_space(4)},
+      {"wedge", gen::wedge(gen::simplex_boundary(1), gen::full_simplex(3))},
+      {"wedge (tail)", gen::wedge(t, gen::mobius_band())},
+      {"disjoint_union", gen::disjoint_union(gen::full_simplex(3), t)},
+      {"linial_meshulam", gen::linial_meshulam(12, 3, 0.2, 1)},
+      {"random_clique_complex", gen::random_clique_complex(30, 0.4, 4, 1)},
+      {"random_geometric_clique_complex", gen::random_geometric_clique_complex(50, 0.3, 3, 3, 1)},
+      {"freudenthal_grid", gen::freudenthal_grid(3, 2, 2)}};
+  for (const auto& [name, k] : all) {
+    SCOPED_TRACE(name);
+    expect_well_formed(k);
+  }
+}
+
+// ---------------------------------------------------------------- bundled example cases
+
+// examples/cases/*.json: each parses cleanly, its expectations agree with the library, and the
+// surfaces are exactly the generators' complexes (so the README demo shows these generators).
+TEST(Generators, BundledExampleCasesAgreeWithTheLibrary) {
+  const auto dir = std::filesystem::path(TOPOSPEC_SOURCE_DIR) / "examples/cases";
+  const std::map<std::string, SimplicialComplex> generated = {
+      {"torus-7-vertex", gen::torus()},
+      {"rp2-6-vertex", gen::real_projective_plane()},
+      {"klein-bottle-z2", gen::klein_bottle()}};
+  std::set<std::string> seen;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".json") continue;
+    SCOPED_TRACE(entry.path().filename().string());
+    const auto c = verify::read_case_file(entry.path());
+    EXPECT_TRUE(c.warnings.empty()) << c.warnings.front();
+    seen.insert(c.name);
+    const auto k = SimplicialComplex::from_simplices(c.simplices);
+    if (auto it = generated.find(c.name); it != generated.end()) {
+      EXPECT_TRUE(same_complex(k, it->second));
+    }
+    const auto& e = c.expect;
+    HomologyOptions options;
+    options.coefficients = c.options.coefficients;
+    const auto cc = chain_complex(k);
+    const auto h = homology(cc, options);
+    EXPECT_EQ(e.at("chain_dims").get<Sizes>(), h.chain_dims);
+    EXPECT_EQ(e.at("betti").get<Sizes>(), h.betti);
+    EXPECT_EQ(e.at("boundary_ranks").get<Sizes>(), h.boundary_ranks);
+    EXPECT_EQ(e.at("euler_characteristic").get<std::int64_t>(), euler(k));
+    if (e.contains("torsion")) {
+      for (int q = 0; q <= k.dimension(); ++q)
+        EXPECT_EQ(e.at("torsion").at(std::to_string(q)).get<std::vector<std::int64_t>>(),
+                  h.torsion[q]);
+    }
+    for (int q = 0; q <= k.dimension(); ++q) {
+      const auto want = e.at("laplacian_spectrum").at(std::to_string(q)).get<std::vector<double>>();
+      const auto got = full_spectrum(hodge_laplacian(cc, q));
+      ASSERT_EQ(got.size(), want.size());
+      for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], want[i], 1e-9);
+    }
+  }
+  EXPECT_EQ(seen, (std::set<std::string>{"s1-seed", "hexagon", "octahedron", "torus-7-vertex",
+                                         "rp2-6-vertex", "klein-bottle-z2"}));
 }
 
 // ---------------------------------------------------------------- argument checks

@@ -193,10 +193,21 @@ SimplicialComplex octahedral_sphere(int n) {
   std::size_t faces = 1;
   for (int i = 0; i <= n && faces != kSaturated; ++i) faces = mul_sat(faces, 3);
   check_budget(faces - 1, "octahedral_sphere(" + std::to_string(n) + ")");
-  std::vector<Simplex> facets(std::size_t{1} << (n + 1), Simplex(n + 1));
-  for (std::size_t mask = 0; mask < facets.size(); ++mask)
-    for (int i = 0; i <= n; ++i) facets[mask][i] = 2 * i + ((mask >> i) & 1);
-  return SimplicialComplex::from_simplices(facets);
+  // The faces are the vertex sets without an antipodal pair {2i, 2i+1}. Depth-first choice of
+  // increasing vertices, each from a later pair than the last, lists each size in lex order.
+  const int pairs = n + 1;
+  Cells cells(pairs);
+  std::vector<std::int32_t> face;
+  auto extend = [&](auto&& self, std::int32_t first) -> void {
+    for (std::int32_t v = first; v < 2 * pairs; ++v) {
+      face.push_back(v);
+      cells[face.size() - 1].insert(cells[face.size() - 1].end(), face.begin(), face.end());
+      self(self, 2 * (v / 2 + 1));
+      face.pop_back();
+    }
+  };
+  extend(extend, 0);
+  return SimplicialComplex::from_closed_cells(iota_ids(2 * pairs), std::move(cells));
 }
 
 SimplicialComplex torus() {

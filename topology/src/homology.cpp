@@ -47,7 +47,7 @@ IntegerMatrix without_columns(const IntegerMatrix& b, const std::vector<std::uin
 }
 
 struct IntegralRanks {
-  std::vector<std::size_t> ranks;                 // ranks[q-1] = rank ∂_q, q = 1..q_max
+  std::vector<std::size_t> ranks;                  // ranks[q-1] = rank ∂_q, q = 1..q_max
   std::vector<std::vector<std::int64_t>> factors;  // factors[q-1] = invariant factors > 1 of ∂_q
   std::vector<int> by_smith;                       // degrees that needed a Smith form
 };
@@ -64,7 +64,7 @@ IntegralRanks integral_ranks(const ChainComplex& c, int q_max, const Progress& p
   out.ranks.assign(q_max, 0);
   out.factors.assign(q_max, {});
   std::vector<std::uint8_t> cleared;
-  for (int q = std::min(q_max, c.top_degree()); q >= 1; --q) {
+  for (int q = detail::first_reduced_degree(c, q_max); q >= 1; --q) {
     const IntegerMatrix b = c.boundary(q);
     const detail::ColumnMatrix m = detail::to_columns_mod_p(b, kLargePrime);
     if (cleared.size() != m.cols) cleared.assign(m.cols, 0);
@@ -72,9 +72,10 @@ IntegralRanks integral_ranks(const ChainComplex& c, int q_max, const Progress& p
     const detail::ReductionResult r = detail::reduce_mod_p(
         m, kLargePrime, cleared, true,
         [&](std::size_t done, std::size_t total) { report_progress(progress, name, done, total); });
-    if (r.unimodular) {
+    // (A degree above q_max is reduced only for its pivots, which clear ∂_{q_max}.)
+    if (q <= q_max && r.unimodular) {
       out.ranks[q - 1] = r.rank;
-    } else {
+    } else if (q <= q_max) {
       const std::string smith = stage("Smith form", q);
       report_progress(progress, smith, 0, 1);
       SmithForm s = smith_form(without_columns(b, cleared));
@@ -93,7 +94,8 @@ IntegralRanks integral_ranks(const ChainComplex& c, int q_max, const Progress& p
 std::string integral_method(const IntegralRanks& z) {
   std::string s = "integral sparse elimination mod 2147483647 with clearing (exact, ±1 pivots)";
   if (!z.by_smith.empty())
-    s += "; Smith normal form (sparse unit pivots, dense remainder) for " + join_degrees(z.by_smith);
+    s +=
+        "; Smith normal form (sparse unit pivots, dense remainder) for " + join_degrees(z.by_smith);
   return s;
 }
 
@@ -127,8 +129,7 @@ HomologyResult homology(const ChainComplex& c, const HomologyOptions& options) {
   for (int q = 0; q <= max_dim; ++q) result.chain_dims[q] = c.dim(q);
   result.certain = true;
 
-  if (kind == Coefficients::Kind::Z ||
-      (kind == Coefficients::Kind::Q && options.exact_rationals)) {
+  if (kind == Coefficients::Kind::Z || (kind == Coefficients::Kind::Q && options.exact_rationals)) {
     IntegralRanks z = integral_ranks(c, q_max, options.progress);
     result.boundary_ranks = z.ranks;
     result.method = integral_method(z);
@@ -140,8 +141,7 @@ HomologyResult homology(const ChainComplex& c, const HomologyOptions& options) {
     const bool rationals = kind == Coefficients::Kind::Q;
     const std::uint32_t p = rationals ? kLargePrime : options.coefficients.p;
     detail::RankSequence seq = detail::boundary_ranks_mod_p(
-        c, q_max, p, kDefaultStrategy, rationals,
-        [&](int q, std::size_t done, std::size_t total) {
+        c, q_max, p, kDefaultStrategy, rationals, [&](int q, std::size_t done, std::size_t total) {
           report_progress(options.progress, stage("rank", q), done, total);
         });
     result.boundary_ranks.assign(q_max, 0);
@@ -178,7 +178,8 @@ HomologyResult homology(const ChainComplex& c, const HomologyOptions& options) {
     const std::size_t out = result.boundary_ranks[q];
     if (in + out > c.dim(q))  // only possible when ∂∂ ≠ 0
       throw InvalidInput("chain complex", "∂_" + std::to_string(q) + "∂_" + std::to_string(q + 1) +
-                                              " ≠ 0: boundary ranks exceed dim C_" + std::to_string(q));
+                                              " ≠ 0: boundary ranks exceed dim C_" +
+                                              std::to_string(q));
     result.betti[q] = c.dim(q) - in - out;
   }
   return result;

@@ -7,7 +7,6 @@
 //     smallest-magnitude pivot, then turn the diagonal into a divisibility chain.
 // All arithmetic is int64 with overflow checks; an overflow is a NumericalFailure.
 #include <algorithm>
-#include <cstdlib>
 #include <numeric>
 #include <queue>
 #include <string>
@@ -37,6 +36,13 @@ std::int64_t sub_checked(std::int64_t a, std::int64_t b, const char* where) {
   return r;
 }
 
+std::size_t checked_dim(Eigen::Index n) {
+  if (n >= INT32_MAX)
+    throw ResourceLimit("Smith normal form: " + std::to_string(n) +
+                        " rows or columns (at most 2^31 - 2 supported)");
+  return static_cast<std::size_t>(n);
+}
+
 struct Entry {
   std::uint32_t row;
   std::int64_t value;
@@ -47,19 +53,18 @@ struct Entry {
 class UnitElimination {
  public:
   explicit UnitElimination(const IntegerMatrix& m)
-      : rows_(static_cast<std::size_t>(m.rows())),
-        cols_(static_cast<std::size_t>(m.cols())),
+      : rows_(checked_dim(m.rows())),
+        cols_(checked_dim(m.cols())),
         row_count_(rows_, 0),
         row_cols_(rows_),
         col_alive_(cols_, 1),
         seen_(cols_, 0) {
-    if (m.rows() >= INT32_MAX || m.cols() >= INT32_MAX)
-      throw ResourceLimit("Smith normal form: more than 2^31 - 1 rows or columns");
     for (std::size_t j = 0; j < cols_; ++j) {
       auto& col = cols_data_[j];
       for (IntegerMatrix::InnerIterator it(m, static_cast<Eigen::Index>(j)); it; ++it)
         if (it.value() != 0) col.push_back({static_cast<std::uint32_t>(it.index()), it.value()});
-      std::sort(col.begin(), col.end(), [](const Entry& a, const Entry& b) { return a.row < b.row; });
+      std::sort(col.begin(), col.end(),
+                [](const Entry& a, const Entry& b) { return a.row < b.row; });
       // Merge duplicates (only possible in hand-made uncompressed storage).
       std::size_t n = 0;
       for (std::size_t e = 0; e < col.size(); ++e) {
@@ -85,7 +90,8 @@ class UnitElimination {
     std::priority_queue<Key, std::vector<Key>, std::greater<>> queue;
     for (std::size_t j = 0; j < cols_; ++j)
       if (!cols_data_[j].empty())
-        queue.push({static_cast<std::uint32_t>(cols_data_[j].size()), static_cast<std::uint32_t>(j)});
+        queue.push(
+            {static_cast<std::uint32_t>(cols_data_[j].size()), static_cast<std::uint32_t>(j)});
     std::size_t pivots = 0;
     while (!queue.empty()) {
       const auto [length, j] = queue.top();
@@ -167,8 +173,9 @@ class UnitElimination {
         scratch_.push_back(col[a++]);
       } else if (a == col.size() || pivot_col[b].row < col[a].row) {
         const std::uint32_t r = pivot_col[b].row;
-        scratch_.push_back({r, sub_checked(0, mul_checked(factor, pivot_col[b].value, "elimination"),
-                                           "elimination")});
+        scratch_.push_back(
+            {r, sub_checked(0, mul_checked(factor, pivot_col[b].value, "elimination"),
+                            "elimination")});
         ++row_count_[r];
         row_cols_[r].push_back(l);
         ++b;
@@ -235,14 +242,18 @@ std::vector<std::int64_t> dense_diagonal(std::vector<std::int64_t>& a, std::size
         if (at(i, t) == 0) continue;
         const std::int64_t q = at(i, t) / p;
         for (std::size_t j = t; j < cols; ++j)
-          if (at(t, j) != 0) at(i, j) = sub_checked(at(i, j), mul_checked(q, at(t, j), "dense phase"), "dense phase");
+          if (at(t, j) != 0)
+            at(i, j) =
+                sub_checked(at(i, j), mul_checked(q, at(t, j), "dense phase"), "dense phase");
         if (at(i, t) != 0) clean = false;
       }
       for (std::size_t j = t + 1; j < cols; ++j) {  // column operations clear row t
         if (at(t, j) == 0) continue;
         const std::int64_t q = at(t, j) / p;
         for (std::size_t i = t; i < rows; ++i)
-          if (at(i, t) != 0) at(i, j) = sub_checked(at(i, j), mul_checked(q, at(i, t), "dense phase"), "dense phase");
+          if (at(i, t) != 0)
+            at(i, j) =
+                sub_checked(at(i, j), mul_checked(q, at(i, t), "dense phase"), "dense phase");
         if (at(t, j) != 0) clean = false;
       }
       if (clean) break;
@@ -250,9 +261,11 @@ std::vector<std::int64_t> dense_diagonal(std::vector<std::int64_t>& a, std::size
       std::size_t bi = t, bj = t;
       std::int64_t small = magnitude(p);
       for (std::size_t i = t + 1; i < rows; ++i)
-        if (at(i, t) != 0 && magnitude(at(i, t)) < small) small = magnitude(at(i, t)), bi = i, bj = t;
+        if (at(i, t) != 0 && magnitude(at(i, t)) < small)
+          small = magnitude(at(i, t)), bi = i, bj = t;
       for (std::size_t j = t + 1; j < cols; ++j)
-        if (at(t, j) != 0 && magnitude(at(t, j)) < small) small = magnitude(at(t, j)), bi = t, bj = j;
+        if (at(t, j) != 0 && magnitude(at(t, j)) < small)
+          small = magnitude(at(t, j)), bi = t, bj = j;
       swap_rows(t, bi);
       swap_cols(t, bj);
     }

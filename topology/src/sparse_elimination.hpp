@@ -90,9 +90,16 @@ struct RankSequence {
   std::vector<bool> integral;
 };
 
+// Where a homology-direction reduction for the ranks of ∂_1 … ∂_{q_max} starts: q_max, or a
+// higher degree d ≤ top whose reduction, though not needed for its ranks, clears ∂_{d−1}, …,
+// ∂_{q_max} — cycles that nothing clears are the costly columns — chosen by a cost estimate
+// from the chain dimensions (Freudenthal grid N = 40, max_dim 0: 0.30 s from ∂_1, 0.06 s from
+// ∂_3).
+int first_reduced_degree(const ChainComplex& c, int q_max);
+
 // rank ∂_q over Z/p for q = 1..q_max, with clearing.
-RankSequence boundary_ranks_mod_p(const ChainComplex& c, int q_max, std::uint32_t p,
-                                  RankStrategy strategy, bool track_integral,
-                                  const std::function<void(int q, std::size_t, std::size_t)>& progress);
+RankSequence boundary_ranks_mod_p(
+    const ChainComplex& c, int q_max, std::uint32_t p, RankStrategy strategy, bool track_integral,
+    const std::function<void(int q, std::size_t, std::size_t)>& progress);
 
 }  // namespace topospec::detail

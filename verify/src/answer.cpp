@@ -45,8 +45,10 @@ bool supported_for_simplicial(Quantity q) {
     case Quantity::PersistentLaplacianSpectrum:
     case Quantity::PersistentDiracSpectrum:
     case Quantity::PersistentHarmonicBasis:
-    case Quantity::SpectralCurves: return false;
-    default: return true;
+    case Quantity::SpectralCurves:
+      return false;
+    default:
+      return true;
   }
 }
 
@@ -76,7 +78,6 @@ class Answerer {
         complex_(case_complex(c, options)),
         chains_(chain_complex(complex_)),
         max_dim_(case_max_dim(c, complex_)) {
-    spectrum_options_.progress = options.progress;
     // check_memory() has sized every dense problem against the same budget.
     spectrum_options_.max_dense_bytes = options.memory_budget;
   }
@@ -113,7 +114,8 @@ class Answerer {
             check_dense_eigenproblem(chains_.dim(q - 1) + chains_.dim(q) + chains_.dim(q + 1),
                                      budget, "D_" + std::to_string(q));
             break;
-          default: break;
+          default:
+            break;
         }
       }
       if (w.quantity == Quantity::DiracSpectrum) {
@@ -131,34 +133,42 @@ class Answerer {
         for (int d = 0; d < degrees(); ++d) dims.push_back(chains_.dim(d));
         return dims;
       }
-      case Quantity::Betti: return homology().betti;
-      case Quantity::BoundaryRanks: return homology().boundary_ranks;
+      case Quantity::Betti:
+        return homology().betti;
+      case Quantity::BoundaryRanks:
+        return homology().boundary_ranks;
       case Quantity::Torsion: {
         const HomologyResult& h = integral_homology();
         json t = json::object();
         for (int d = 0; d < degrees(); ++d)
-          t[std::to_string(d)] = d < static_cast<int>(h.torsion.size()) ? json(h.torsion[d])
-                                                                         : json::array();
+          t[std::to_string(d)] =
+              d < static_cast<int>(h.torsion.size()) ? json(h.torsion[d]) : json::array();
         return t;
       }
-      case Quantity::EulerCharacteristic: return chains_.euler_characteristic();
-      case Quantity::LaplacianSpectrum: return laplacian_spectra(Kind::Hodge);
-      case Quantity::UpLaplacianSpectrum: return laplacian_spectra(Kind::Up);
-      case Quantity::DownLaplacianSpectrum: return laplacian_spectra(Kind::Down);
+      case Quantity::EulerCharacteristic:
+        return chains_.euler_characteristic();
+      case Quantity::LaplacianSpectrum:
+        return laplacian_spectra(Kind::Hodge);
+      case Quantity::UpLaplacianSpectrum:
+        return laplacian_spectra(Kind::Up);
+      case Quantity::DownLaplacianSpectrum:
+        return laplacian_spectra(Kind::Down);
       case Quantity::DiracSpectrum:
-        report_progress(options_.progress, "Dirac spectrum", 0, 1);
-        return clean_spectrum(dirac_operator(chains_), spectrum_options_, "the Dirac operator");
+        return clean_spectrum(dirac_operator(chains_), spectrum_options("spectrum of D"),
+                              "the Dirac operator");
       case Quantity::DiracSpectrumByDegree: {
         json by = json::object();
         for (int d = 0; d < degrees(); ++d) {
-          report_progress(options_.progress, "Dirac spectra by degree", d, degrees());
           const std::string name = "D_" + std::to_string(d);
-          by[std::to_string(d)] = clean_spectrum(dirac_operator(chains_, d), spectrum_options_, name);
+          by[std::to_string(d)] = clean_spectrum(dirac_operator(chains_, d),
+                                                 spectrum_options("spectrum of " + name), name);
         }
         return by;
       }
-      case Quantity::HarmonicBasis: return harmonic_bases();
-      default: break;  // rejected before the complex was built (see answer_case)
+      case Quantity::HarmonicBasis:
+        return harmonic_bases();
+      default:
+        break;  // rejected before the complex was built (see answer_case)
     }
     throw Error("internal: quantity " + std::string(quantity_name(q)) + " has no answerer");
   }
@@ -166,16 +176,15 @@ class Answerer {
   enum class Kind { Hodge, Up, Down };
 
   json laplacian_spectra(Kind kind) {
-    static constexpr std::string_view stage[] = {"Laplacian spectra", "up-Laplacian spectra",
-                                                 "down-Laplacian spectra"};
+    static constexpr std::string_view prefix[] = {"", "up-", "down-"};
     json by = json::object();
     for (int d = 0; d < degrees(); ++d) {
-      report_progress(options_.progress, stage[static_cast<int>(kind)], d, degrees());
-      const std::string name = "L_" + std::to_string(d);
+      const std::string name =
+          std::string(prefix[static_cast<int>(kind)]) + "L_" + std::to_string(d);
       const RealMatrix l = kind == Kind::Hodge ? hodge_laplacian(chains_, d)
                            : kind == Kind::Up  ? up_laplacian(chains_, d)
                                                : down_laplacian(chains_, d);
-      std::vector<double> ev = clean_spectrum(l, spectrum_options_, name);
+      std::vector<double> ev = clean_spectrum(l, spectrum_options("spectrum of " + name), name);
       if (kind == Kind::Hodge) compare_nullity(d, ev);
       by[std::to_string(d)] = std::move(ev);
     }
@@ -195,10 +204,10 @@ class Answerer {
   json harmonic_bases() {
     json by = json::object();
     for (int d = 0; d < degrees(); ++d) {
-      report_progress(options_.progress, "harmonic spaces", d, degrees());
       json entry = {{"cells", json::array()}, {"vectors", json::array()}};
       if (chains_.dim(d) > 0) {
-        const HarmonicSpace hs = harmonic_space(chains_, d, {}, spectrum_options_);
+        const HarmonicSpace hs = harmonic_space(
+            chains_, d, {}, spectrum_options("harmonic space of L_" + std::to_string(d)));
         for (const CellLabel& label : hs.cells) entry["cells"].push_back(label);
         for (Eigen::Index j = 0; j < hs.basis.cols(); ++j) {
           json v = json::array();
@@ -220,6 +229,18 @@ class Answerer {
       by[std::to_string(d)] = std::move(entry);
     }
     return by;
+  }
+
+  // Spectrum options whose progress stages say which operator they are about
+  // ("spectrum of L_2: dense eigensolver").
+  SpectrumOptions spectrum_options(const std::string& context) const {
+    SpectrumOptions o = spectrum_options_;
+    if (options_.progress)
+      o.progress = [progress = options_.progress, context](std::string_view stage, std::size_t done,
+                                                           std::size_t total) {
+        return progress(context + ": " + std::string(stage), done, total);
+      };
+    return o;
   }
 
   HomologyResult run_homology(Coefficients coefficients) const {
@@ -288,8 +309,8 @@ std::uint64_t default_memory_budget() {
 
 void check_dense_eigenproblem(std::size_t n, std::uint64_t budget, std::string_view what,
                               bool with_eigenvectors) {
-  const long double bytes =
-      8.0L * static_cast<long double>(n) * static_cast<long double>(n) * (with_eigenvectors ? 2 : 1);
+  const long double bytes = 8.0L * static_cast<long double>(n) * static_cast<long double>(n) *
+                            (with_eigenvectors ? 2 : 1);
   if (bytes > static_cast<long double>(budget))
     throw ResourceLimit(std::string(what) + " is a " + std::to_string(n) + " × " +
                         std::to_string(n) + " dense eigenproblem that needs about " + gib(bytes) +
@@ -315,9 +336,9 @@ SimplicialComplex case_complex(const Case& c, const AnswerOptions& options) {
   if (simplices > static_cast<long double>(kDefaultMaxSimplices) ||
       bytes > static_cast<long double>(options.memory_budget))
     throw ResourceLimit("the closure of /input/simplices has up to " + count(simplices) +
-                        " simplices and needs about " + gib(bytes) + " to build; the memory budget is " +
-                        gib(options.memory_budget) + " and the limit " +
-                        count(kDefaultMaxSimplices) + " simplices");
+                        " simplices and needs about " + gib(bytes) +
+                        " to build; the memory budget is " + gib(options.memory_budget) +
+                        " and the limit " + count(kDefaultMaxSimplices) + " simplices");
   try {
     return SimplicialComplex::from_simplices(c.simplices);
   } catch (const InvalidInput& e) {

@@ -63,15 +63,23 @@ std::string child(std::string_view base, std::size_t index) {
 // "a string", "an object", … for messages of the form "expected X, got Y".
 std::string kind_of(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "a list";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "a list";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "a boolean";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "an integer";
-    case json::value_t::number_float: return "a number with a fraction or exponent";
-    default: return "an unsupported value";
+    case json::value_t::number_unsigned:
+      return "an integer";
+    case json::value_t::number_float:
+      return "a number with a fraction or exponent";
+    default:
+      return "an unsupported value";
   }
 }
 
@@ -86,8 +94,8 @@ std::optional<IntegerValue> as_integer(const json& v) {
   if (v.is_number_unsigned()) return IntegerValue{false, v.get<std::uint64_t>()};
   if (v.is_number_integer()) {
     const auto x = v.get<std::int64_t>();
-    return IntegerValue{x < 0, x < 0 ? 0 - static_cast<std::uint64_t>(x)
-                                     : static_cast<std::uint64_t>(x)};
+    return IntegerValue{x < 0,
+                        x < 0 ? 0 - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x)};
   }
   return std::nullopt;
 }
@@ -95,8 +103,9 @@ std::optional<IntegerValue> as_integer(const json& v) {
 std::int64_t non_negative_integer(const json& v, const std::string& where, std::string_view what,
                                   std::int64_t max) {
   const auto i = as_integer(v);
-  if (!i) fail(where, "expected " + std::string(what) + " (an integer >= 0), got " + kind_of(v) +
-                          (v.is_primitive() ? " " + v.dump() : ""));
+  if (!i)
+    fail(where, "expected " + std::string(what) + " (an integer >= 0), got " + kind_of(v) +
+                    (v.is_primitive() ? " " + v.dump() : ""));
   if (i->negative) fail(where, std::string(what) + " must be >= 0, got " + v.dump());
   if (i->magnitude > static_cast<std::uint64_t>(max))
     fail(where, std::string(what) + " " + v.dump() + " is larger than " + std::to_string(max));
@@ -104,14 +113,16 @@ std::int64_t non_negative_integer(const json& v, const std::string& where, std::
 }
 
 double finite_number(const json& v, const std::string& where, std::string_view what) {
-  if (!v.is_number()) fail(where, "expected " + std::string(what) + " (a number), got " + kind_of(v));
+  if (!v.is_number())
+    fail(where, "expected " + std::string(what) + " (a number), got " + kind_of(v));
   const double x = v.get<double>();
   if (!std::isfinite(x)) fail(where, std::string(what) + " is not a finite number");
   return x;
 }
 
 std::string string_value(const json& v, const std::string& where, std::string_view what) {
-  if (!v.is_string()) fail(where, "expected " + std::string(what) + " (a string), got " + kind_of(v));
+  if (!v.is_string())
+    fail(where, "expected " + std::string(what) + " (a string), got " + kind_of(v));
   return v.get<std::string>();
 }
 
@@ -175,13 +186,15 @@ Simplex parse_simplex(const json& v, const std::string& where) {
 }
 
 void parse_input(const json& input, Case& c) {
-  if (!input.is_object()) fail("/input", "expected an object with a \"type\", got " + kind_of(input));
+  if (!input.is_object())
+    fail("/input", "expected an object with a \"type\", got " + kind_of(input));
   if (!input.contains("type")) fail("/input/type", "missing: the input needs a \"type\"");
   const std::string type = string_value(input["type"], "/input/type", "an input type");
   const auto parsed = parse_input_type(type);
   if (!parsed) {
     std::string list;
-    for (const auto& [t, name] : kInputTypes) list += (list.empty() ? "" : ", ") + std::string(name);
+    for (const auto& [t, name] : kInputTypes)
+      list += (list.empty() ? "" : ", ") + std::string(name);
     fail("/input/type", "unknown input type \"" + type + "\" (spec/CASES.md lists " + list + ")");
   }
   if (*parsed != InputType::SimplicialComplex)
@@ -232,19 +245,23 @@ void parse_options(const json& options, Case& c) {
       for (std::size_t i = 0; i < value.size(); ++i) {
         const json& r = value[i];
         const std::string ri = child(at, i);
-        if (!r.is_object()) fail(ri, "expected an object {\"dim\", \"a\", \"b\"}, got " + kind_of(r));
+        if (!r.is_object())
+          fail(ri, "expected an object {\"dim\", \"a\", \"b\"}, got " + kind_of(r));
         for (const char* field : {"dim", "a", "b"})
           if (!r.contains(field)) fail(child(ri, field), "missing");
         PersistenceRequest req;
-        req.dim = static_cast<int>(non_negative_integer(r["dim"], child(ri, "dim"), "dim", kMaxMaxDim));
+        req.dim =
+            static_cast<int>(non_negative_integer(r["dim"], child(ri, "dim"), "dim", kMaxMaxDim));
         req.a = finite_number(r["a"], child(ri, "a"), "a filtration value");
         req.b = finite_number(r["b"], child(ri, "b"), "a filtration value");
-        if (req.a > req.b) fail(ri, "a = " + r["a"].dump() + " is larger than b = " + r["b"].dump());
+        if (req.a > req.b)
+          fail(ri, "a = " + r["a"].dump() + " is larger than b = " + r["b"].dump());
         warn_unknown_fields(r, ri, {"dim", "a", "b"}, "request field", c.warnings);
         o.requests.push_back(req);
       }
     } else if (key == "values") {
-      if (!value.is_array()) fail(at, "expected a list of filtration values, got " + kind_of(value));
+      if (!value.is_array())
+        fail(at, "expected a list of filtration values, got " + kind_of(value));
       for (std::size_t i = 0; i < value.size(); ++i)
         o.values.push_back(finite_number(value[i], child(at, i), "a filtration value"));
     } else {
@@ -271,7 +288,8 @@ void add_wanted(Case& c, Quantity q, std::string pointer) {
 void parse_want_and_expect(const json& doc, Case& c) {
   if (doc.contains("expect")) {
     const json& expect = doc["expect"];
-    if (!expect.is_object()) fail("/expect", "expected an object of quantities, got " + kind_of(expect));
+    if (!expect.is_object())
+      fail("/expect", "expected an object of quantities, got " + kind_of(expect));
     c.expect = expect;
     for (const auto& [key, value] : expect.items())
       if (!parse_quantity(key))
@@ -299,7 +317,8 @@ void parse_want_and_expect(const json& doc, Case& c) {
 }
 
 void parse_tolerance(const json& t, Case& c) {
-  if (!t.is_object()) fail("/tolerance", "expected an object {\"abs\", \"rel\"}, got " + kind_of(t));
+  if (!t.is_object())
+    fail("/tolerance", "expected an object {\"abs\", \"rel\"}, got " + kind_of(t));
   for (const char* field : {"abs", "rel"}) {
     if (!t.contains(field)) continue;
     const std::string at = child("/tolerance", field);
@@ -370,9 +389,12 @@ std::string json_pointer_escape(std::string_view key) {
   std::string out;
   out.reserve(key.size());
   for (char ch : key) {
-    if (ch == '~') out += "~0";
-    else if (ch == '/') out += "~1";
-    else out += ch;
+    if (ch == '~')
+      out += "~0";
+    else if (ch == '/')
+      out += "~1";
+    else
+      out += ch;
   }
   return out;
 }

@@ -94,16 +94,15 @@ RealMatrix read_matrix_market(std::istream& in) {
     double v = 1.0;
     if (!(entry >> i >> j) || (field != "pattern" && !(entry >> v)))
       throw InvalidInput(where(), "expected \"row column value\"");
-    if (i < 1 || i > rows || j < 1 || j > cols)
-      throw InvalidInput(where(), "index out of range");
+    if (i < 1 || i > rows || j < 1 || j > cols) throw InvalidInput(where(), "index out of range");
     triplets.emplace_back(i - 1, j - 1, v);
     if (symmetry != "general" && i != j)
       triplets.emplace_back(j - 1, i - 1, symmetry == "symmetric" ? v : -v);
     ++read;
   }
   if (read < nnz)
-    throw InvalidInput(where(), "expected " + std::to_string(nnz) + " entries, found " +
-                                    std::to_string(read));
+    throw InvalidInput(
+        where(), "expected " + std::to_string(nnz) + " entries, found " + std::to_string(read));
   RealMatrix m(rows, cols);
   m.setFromTriplets(triplets.begin(), triplets.end());
   return m;
@@ -129,8 +128,8 @@ std::string cells_of(std::size_t n, int q) {
 void check_degree(const ChainComplex& c, std::string_view op, int q, int lowest) {
   const int top = c.top_degree();
   if (lowest > top)
-    throw InvalidInput("--dim", "the complex (top degree " + std::to_string(top) + ") has no " +
-                                    std::string(op));
+    throw InvalidInput(
+        "--dim", "the complex (top degree " + std::to_string(top) + ") has no " + std::string(op));
   if (q < lowest || q > top)
     throw InvalidInput("--dim", std::string(op) + " exists for degrees " + std::to_string(lowest) +
                                     ".." + std::to_string(top) + " of this complex, not " +
@@ -170,14 +169,16 @@ std::string operator_matrix_market(const ChainComplex& c, Operator op, std::opti
   const std::string order = "cells in the order of cells_<degree>.txt (topospec export --all)";
   if (op == Operator::Dirac && !q) {
     std::vector<std::string> comments{"Dirac operator D on C_0 + ... + C_" +
-                                      std::to_string(c.top_degree()) + " (D^2 = direct sum of L_q)"};
-    for (std::string& line : block_comments(c, 0, c.top_degree())) comments.push_back(std::move(line));
+                                      std::to_string(c.top_degree()) +
+                                      " (D^2 = direct sum of L_q)"};
+    for (std::string& line : block_comments(c, 0, c.top_degree()))
+      comments.push_back(std::move(line));
     write_matrix_market(out, dirac_operator(c), comments, true);
     return out.str();
   }
   if (!q)
-    throw InvalidInput("--dim", "--matrix " + std::string(operator_name(op)) +
-                                    " needs a degree (--dim Q)");
+    throw InvalidInput("--dim",
+                       "--matrix " + std::string(operator_name(op)) + " needs a degree (--dim Q)");
   const int d = *q;
   const std::string qs = std::to_string(d);
   switch (op) {
@@ -194,20 +195,20 @@ std::string operator_matrix_market(const ChainComplex& c, Operator op, std::opti
     case Operator::UpLaplacian:
     case Operator::DownLaplacian: {
       check_degree(c, "Laplacian", d, 0);
-      const RealMatrix l = op == Operator::Laplacian ? hodge_laplacian(c, d)
+      const RealMatrix l = op == Operator::Laplacian     ? hodge_laplacian(c, d)
                            : op == Operator::UpLaplacian ? up_laplacian(c, d)
                                                          : down_laplacian(c, d);
-      const std::string formula = op == Operator::Laplacian
-                                      ? "L_" + qs + " = B_" + qs + "^T B_" + qs + " + B_" +
-                                            std::to_string(d + 1) + " B_" + std::to_string(d + 1) + "^T"
-                                  : op == Operator::UpLaplacian
-                                      ? "up-Laplacian B_" + std::to_string(d + 1) + " B_" +
-                                            std::to_string(d + 1) + "^T on C_" + qs
-                                      : "down-Laplacian B_" + qs + "^T B_" + qs + " on C_" + qs;
-      write_matrix_market(out, l,
-                          {formula, "rows/columns: the " + cells_of(c.dim(d), d) + " (" +
-                                        cells_name(d) + ")"},
-                          true);
+      const std::string formula =
+          op == Operator::Laplacian
+              ? "L_" + qs + " = B_" + qs + "^T B_" + qs + " + B_" + std::to_string(d + 1) + " B_" +
+                    std::to_string(d + 1) + "^T"
+          : op == Operator::UpLaplacian ? "up-Laplacian B_" + std::to_string(d + 1) + " B_" +
+                                              std::to_string(d + 1) + "^T on C_" + qs
+                                        : "down-Laplacian B_" + qs + "^T B_" + qs + " on C_" + qs;
+      write_matrix_market(
+          out, l,
+          {formula, "rows/columns: the " + cells_of(c.dim(d), d) + " (" + cells_name(d) + ")"},
+          true);
       break;
     }
     case Operator::Dirac: {

@@ -20,36 +20,36 @@ namespace topospec::generators {
 
 // ∂Δ^{n+1}: all (n+1)-subsets of {0, …, n+1}; the n-sphere S^n with n + 2 vertices (n >= 0).
 // Homology: H_0 = Z, H_n = Z (S^0: H_0 = Z²), no torsion; χ = 1 + (−1)^n.
-// Source: Munkres, Elements of Algebraic Topology (1984), §8, Theorem 8.3 / Corollary 8.4.
+// Source: Munkres, Elements of Algebraic Topology (1984), §8 (cones; the boundary of a simplex).
 SimplicialComplex simplex_boundary(int n);
 
 // The full n-simplex on {0, …, n} (n >= 0). Contractible: β = (1, 0, …, 0), χ = 1.
-// Source: Munkres (1984), §8, Theorem 8.2 (cones are acyclic).
+// Source: Munkres (1984), §8 (a cone, hence a simplex, is acyclic).
 SimplicialComplex full_simplex(int n);
 
 // Boundary of the (n+1)-dimensional cross-polytope: vertices 2i and 2i+1 stand for +e_i and −e_i
 // (i = 0..n, 2n + 2 vertices); the facets take one of each antipodal pair (2^{n+1} facets).
 // S^n (n = 2: the octahedron): β = (1, 0, …, 0, 1), no torsion; f_k = 2^{k+1} C(n+1, k+1).
-// Source: Ziegler, Lectures on Polytopes (1995), Example 0.4; the octahedral sphere of
-// Björner, "Topological methods", Handbook of Combinatorics (1995), §10.
+// Source: Ziegler, Lectures on Polytopes (1995), Lecture 0 (the cross-polytope); its boundary
+// is the join of n + 1 copies of S^0, hence S^n.
 SimplicialComplex octahedral_sphere(int n);
 
 // Möbius' (Császár's) 7-vertex torus: triangles {i, i+1, i+3}, {i, i+2, i+3} mod 7;
 // f = (7, 21, 14), χ = 0. β = (1, 2, 1) over every field, no torsion.
-// Source: Möbius (1886, Werke II); Lutz, "The Manifold Page" / Kühnel, Tight Polyhedral
-// Submanifolds (1995), the unique 7-vertex torus.
+// Source: Möbius (1886), Gesammelte Werke II; Császár, Acta Sci. Math. 13 (1949); Kühnel,
+// Tight Polyhedral Submanifolds and Tight Triangulations, LNM 1612 (1995).
 SimplicialComplex torus();
 
 // Klein bottle: the 3×3 grid on (Z/3)² (vertex (a, b) has id 3a + b), each square split along
 // its (0,0)–(1,1) diagonal, with (3, b) glued to (0, −b) (the flip); f = (9, 27, 18), χ = 0.
 // H_0 = Z, H_1 = Z ⊕ Z/2, H_2 = 0: β_Q = (1, 1, 0), β_Z2 = (1, 2, 1), Z torsion H_1: [2].
-// Source: Munkres (1984), §6, Theorem 6.3 (homology of the Klein bottle).
+// Source: Munkres (1984), §6 (homology groups of surfaces).
 SimplicialComplex klein_bottle();
 
 // Six-vertex real projective plane (the hemi-icosahedron: the icosahedron modulo the antipodal
 // map), vertices 0..5; f = (6, 15, 10), χ = 1. H_1 = Z/2, H_2 = 0: β_Q = (1, 0, 0),
 // β_Z2 = (1, 1, 1), Z torsion H_1: [2].
-// Source: Kühnel, Tight Polyhedral Submanifolds (1995), RP²_6; Munkres (1984), §6, Thm 6.5.
+// Source: Kühnel, LNM 1612 (1995), RP²_6; Munkres (1984), §6 (homology groups of surfaces).
 SimplicialComplex real_projective_plane();
 
 // Five-vertex Möbius band: triangles {i, i+1, i+2} mod 5; f = (5, 10, 5), χ = 0. Its boundary

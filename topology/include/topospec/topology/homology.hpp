@@ -46,8 +46,8 @@ struct HomologyResult {
   std::vector<std::size_t> betti;           // β_0 … β_max_dim (free ranks over Z)
   // Z only: torsion[q] = invariant factors > 1 of H_q(·; Z), increasing (size max_dim + 1).
   std::vector<std::vector<std::int64_t>> torsion;
-  bool certain = true;     // see the header comment (always true for Z/p and Z)
-  std::string method;      // how the ranks were computed, and for Q which are uncertain
+  bool certain = true;  // see the header comment (always true for Z/p and Z)
+  std::string method;   // how the ranks were computed, and for Q which are uncertain
 };
 
 // Homology in degrees 0..max_dim; computing degree q uses ∂_{q+1}, so the top answer is never

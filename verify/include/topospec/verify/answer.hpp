@@ -39,8 +39,8 @@ void check_dense_eigenproblem(std::size_t n, std::uint64_t budget, std::string_v
 // Computes every wanted quantity. The result has exactly the CASES.md keys that were wanted,
 // plus "_diagnostics" when something is worth reporting (homology over Q not certain, numeric
 // harmonic nullity different from the exact Betti number); it is no quantity, so whoever reads
-// the answer as quantities ignores it. Throws InvalidInput ("/want/i") for a quantity this input type does not
-// support yet, ResourceLimit, NumericalFailure.
+// the answer as quantities ignores it. Throws InvalidInput ("/want/i") for a quantity this input
+// type does not support yet, ResourceLimit, NumericalFailure.
 nlohmann::json answer_case(const Case& c, const AnswerOptions& options = {});
 
 }  // namespace topospec::verify

@@ -79,7 +79,7 @@ struct PersistenceRequest {
 
 struct CaseOptions {
   Coefficients coefficients = Coefficients::rationals();
-  std::optional<int> max_dim;             // absent: the default of the input type
+  std::optional<int> max_dim;              // absent: the default of the input type
   std::optional<std::string> path_theory;  // "regular" | "non_regular" (digraphs)
   std::optional<std::string> vertices;     // "listed" | "all" (hypergraphs)
   std::vector<PersistenceRequest> requests;
