@@ -116,7 +116,9 @@ RC_GTEST_PROP(OperatorProperties, UpPlusDownIsTheLaplacian, ()) {
 
 RC_GTEST_PROP(OperatorProperties, NullityIsExactRationalBetti, ()) {
   const ChainComplex c = random_complex();
-  const HomologyResult h = homology(c, {.coefficients = Coefficients::rationals()});
+  HomologyOptions rationals;
+  rationals.coefficients = Coefficients::rationals();
+  const HomologyResult h = homology(c, rationals);
   for (int q = 0; q <= c.top_degree(); ++q) {
     const RealMatrix l = hodge_laplacian(c, q);
     const auto ev = full_spectrum(l);

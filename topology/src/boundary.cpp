@@ -1,6 +1,8 @@
 #include "topospec/topology/boundary.hpp"
 
+#include <algorithm>
 #include <memory>
+#include <utility>
 
 namespace topospec {
 
@@ -9,15 +11,25 @@ IntegerMatrix boundary_matrix(const SimplicialComplex& k, int q) {
   const auto cols = static_cast<Eigen::Index>(k.size(q));
   IntegerMatrix b(rows, cols);
   if (q <= 0 || q > k.dimension()) return b;
-  // Columns are filled in order, so the compressed storage is written directly.
-  b.reserve(Eigen::VectorX<std::int64_t>::Constant(cols, q + 1));
-  std::vector<std::size_t> faces;
+  // Every column has exactly q+1 entries, so the compressed arrays are written directly from
+  // the facet table (rows sorted within each column, as Eigen expects).
+  const Eigen::Index nnz = cols * (q + 1);
+  b.resizeNonZeros(nnz);
+  auto* outer = b.outerIndexPtr();
+  auto* inner = b.innerIndexPtr();
+  auto* value = b.valuePtr();
+  std::pair<std::uint32_t, std::int64_t> entry[64];
   for (Eigen::Index j = 0; j < cols; ++j) {
-    k.facets(q, static_cast<std::size_t>(j), faces);
-    for (int i = 0; i <= q; ++i)
-      b.insert(static_cast<Eigen::Index>(faces[i]), j) = (i % 2 == 0) ? 1 : -1;
+    auto faces = k.facets(q, static_cast<std::size_t>(j));
+    for (int i = 0; i <= q; ++i) entry[i] = {faces[i], (i % 2 == 0) ? 1 : -1};
+    std::sort(entry, entry + q + 1);
+    outer[j] = j * (q + 1);
+    for (int i = 0; i <= q; ++i) {
+      inner[j * (q + 1) + i] = entry[i].first;
+      value[j * (q + 1) + i] = entry[i].second;
+    }
   }
-  b.makeCompressed();
+  outer[cols] = nnz;
   return b;
 }
 

@@ -18,9 +18,13 @@ ChainComplex::ChainComplex(std::vector<std::size_t> dims, std::vector<IntegerMat
     throw Error("chain complex: " + std::to_string(boundaries_.size()) + " boundary maps for top degree " +
                 std::to_string(top));
   boundaries_.resize(top);
+  // Keep the zero maps ∂_0 : C_0 → 0 and ∂_{top+1} : 0 → C_top too, so that boundary(q) can
+  // return a reference for every q.
+  boundaries_.insert(boundaries_.begin(), IntegerMatrix(0, static_cast<Eigen::Index>(dim(0))));
+  boundaries_.push_back(IntegerMatrix(static_cast<Eigen::Index>(dim(static_cast<int>(top))), 0));
   if (!real_boundaries_.empty()) real_boundaries_.resize(top);
   for (std::size_t q = 1; q <= top; ++q) {
-    const auto& b = boundaries_[q - 1];
+    const auto& b = boundaries_[q];
     if (static_cast<std::size_t>(b.rows()) != dims_[q - 1] ||
         static_cast<std::size_t>(b.cols()) != dims_[q])
       throw Error("chain complex: boundary " + std::to_string(q) + " has the wrong shape");
@@ -30,14 +34,15 @@ ChainComplex::ChainComplex(std::vector<std::size_t> dims, std::vector<IntegerMat
   }
 }
 
-IntegerMatrix ChainComplex::boundary(int q) const {
-  if (q >= 1 && q <= top_degree()) return boundaries_[q - 1];
-  return IntegerMatrix(static_cast<Eigen::Index>(dim(q - 1)), static_cast<Eigen::Index>(dim(q)));
+const IntegerMatrix& ChainComplex::boundary(int q) const {
+  static const IntegerMatrix kEmpty;
+  if (q >= 0 && q <= top_degree() + 1) return boundaries_[q];
+  return kEmpty;  // both neighbouring groups are 0 there
 }
 
 RealMatrix ChainComplex::real_boundary(int q) const {
   if (q >= 1 && q <= top_degree())
-    return real_boundaries_.empty() ? RealMatrix(boundaries_[q - 1].cast<double>())
+    return real_boundaries_.empty() ? RealMatrix(boundaries_[q].cast<double>())
                                     : real_boundaries_[q - 1];
   return RealMatrix(static_cast<Eigen::Index>(dim(q - 1)), static_cast<Eigen::Index>(dim(q)));
 }

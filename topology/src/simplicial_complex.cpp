@@ -19,15 +19,35 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser
   return x;
 }
 
-// Sorts the flat (width)-tuples of `flat` lexicographically and removes duplicates.
-void sort_unique_tuples(std::vector<std::int32_t>& flat, std::size_t width) {
+// Sorts the flat (width)-tuples of `flat` lexicographically and removes duplicates. Tuples
+// are packed into one integer key when width·bits fits 64 or 128 bits (the common case), so the
+// sort moves plain integers; otherwise an index sort with a lexicographic comparator.
+template <typename Key>
+void sort_unique_packed(std::vector<std::int32_t>& flat, std::size_t width, int bits) {
+  const std::size_t n = flat.size() / width;
+  std::vector<Key> keys(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    Key k = 0;
+    for (std::size_t j = 0; j < width; ++j) k = (k << bits) | static_cast<Key>(flat[i * width + j]);
+    keys[i] = k;
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  flat.resize(keys.size() * width);
+  const Key mask = (Key{1} << bits) - 1;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    Key k = keys[i];
+    for (std::size_t j = width; j-- > 0; k >>= bits) flat[i * width + j] = static_cast<std::int32_t>(k & mask);
+  }
+}
+
+void sort_unique_tuples(std::vector<std::int32_t>& flat, std::size_t width, std::size_t num_vertices) {
   const std::size_t n = flat.size() / width;
   if (n == 0) return;
-  if (width == 1) {
-    std::sort(flat.begin(), flat.end());
-    flat.erase(std::unique(flat.begin(), flat.end()), flat.end());
-    return;
-  }
+  int bits = 1;
+  while ((std::size_t{1} << bits) < num_vertices) ++bits;
+  if (width * bits <= 64) return sort_unique_packed<std::uint64_t>(flat, width, bits);
+  if (width * bits <= 128) return sort_unique_packed<unsigned __int128>(flat, width, bits);
   std::vector<std::uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0u);
   const std::int32_t* base = flat.data();
@@ -106,7 +126,7 @@ SimplicialComplex SimplicialComplex::from_simplices(std::span<const Simplex> sim
             if (j != skip) dst.push_back(s[j]);
       }
     }
-    sort_unique_tuples(cells[q], w);
+    sort_unique_tuples(cells[q], w, ids.size());
   }
   // Vertices: the closure contains every vertex of every simplex already.
   return from_closed_cells(std::move(ids), std::move(cells));
@@ -146,25 +166,38 @@ void SimplicialComplex::build_indices() {
       idx.slots[h] = static_cast<std::uint32_t>(i + 1);
     }
   }
-  // Cofacets as CSR: count, prefix sum, fill (fill order is increasing in the coface index).
+  // Facet table: one hash lookup per facet, once; boundaries and cofacets are read from it.
+  facets_.assign(top + 1, {});
+  for (int q = 1; q <= top; ++q) {
+    auto& tab = facets_[q];
+    tab.resize(size(q) * (q + 1));
+    std::int32_t buf[64];
+    for (std::size_t i = 0; i < size(q); ++i) {
+      auto s = simplex(q, i);
+      for (int skip = 0; skip <= q; ++skip) {
+        int m = 0;
+        for (int j = 0; j <= q; ++j)
+          if (j != skip) buf[m++] = s[j];
+        auto f = index_of(std::span<const std::int32_t>(buf, q));
+        assert(f && "complex is not closed");
+        tab[i * (q + 1) + skip] = static_cast<std::uint32_t>(*f);
+      }
+    }
+  }
+  // Cofacets as CSR, the transpose of the facet table (filled in increasing coface order).
   coface_offsets_.assign(std::max(top, 0), {});
   coface_targets_.assign(std::max(top, 0), {});
-  std::vector<std::size_t> faces;
   for (int q = 0; q < top; ++q) {
     auto& off = coface_offsets_[q];
     auto& tgt = coface_targets_[q];
+    const auto& tab = facets_[q + 1];
     off.assign(size(q) + 1, 0);
-    for (std::size_t j = 0; j < size(q + 1); ++j) {
-      facets(q + 1, j, faces);
-      for (std::size_t f : faces) ++off[f + 1];
-    }
+    for (std::uint32_t f : tab) ++off[f + 1];
     std::partial_sum(off.begin(), off.end(), off.begin());
     tgt.resize(off.back());
     std::vector<std::uint32_t> fill(off.begin(), off.end() - 1);
-    for (std::size_t j = 0; j < size(q + 1); ++j) {
-      facets(q + 1, j, faces);
-      for (std::size_t f : faces) tgt[fill[f]++] = static_cast<std::uint32_t>(j);
-    }
+    for (std::size_t k = 0; k < tab.size(); ++k)
+      tgt[fill[tab[k]]++] = static_cast<std::uint32_t>(k / (q + 2));
   }
 }
 
@@ -224,18 +257,8 @@ std::optional<std::size_t> SimplicialComplex::find(const Simplex& ids) const {
 }
 
 void SimplicialComplex::facets(int q, std::size_t i, std::vector<std::size_t>& out) const {
-  out.clear();
-  if (q <= 0) return;
-  auto s = simplex(q, i);
-  std::int32_t buf[64];
-  for (int skip = 0; skip <= q; ++skip) {
-    int m = 0;
-    for (int j = 0; j <= q; ++j)
-      if (j != skip) buf[m++] = s[j];
-    auto f = index_of(std::span<const std::int32_t>(buf, q));
-    assert(f && "complex is not closed");
-    out.push_back(*f);
-  }
+  auto f = facets(q, i);
+  out.assign(f.begin(), f.end());
 }
 
 std::span<const std::uint32_t> SimplicialComplex::cofacets(int q, std::size_t i) const {

@@ -40,7 +40,7 @@ class ChainComplex {
   const std::vector<std::size_t>& dims() const { return dims_; }
 
   // ∂_q as an integer matrix, dim(q-1) × dim(q); the zero matrix of that shape outside 1..top.
-  IntegerMatrix boundary(int q) const;
+  const IntegerMatrix& boundary(int q) const;
   // ∂_q in orthonormal bases, same shape.
   RealMatrix real_boundary(int q) const;
 
@@ -56,7 +56,7 @@ class ChainComplex {
 
  private:
   std::vector<std::size_t> dims_;
-  std::vector<IntegerMatrix> boundaries_;
+  std::vector<IntegerMatrix> boundaries_;  // ∂_0 … ∂_{top+1}; the two ends are zero maps
   std::vector<RealMatrix> real_boundaries_;
   CellLabeler labeler_;
   std::vector<std::vector<double>> values_;

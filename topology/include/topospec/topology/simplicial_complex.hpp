@@ -60,7 +60,12 @@ class SimplicialComplex {
   // Index of the simplex with these user ids (any order), if present.
   std::optional<std::size_t> find(const Simplex& ids) const;
 
-  // Facets of (q, i), q >= 1: out[j] = index of the (q-1)-simplex without vertex j.
+  // Facets of (q, i), q >= 1: entry j is the index of the (q-1)-simplex without vertex j.
+  // Stored at construction (the boundary's structure), so this is a lookup, not a search.
+  std::span<const std::uint32_t> facets(int q, std::size_t i) const {
+    if (q <= 0) return {};
+    return {facets_[q].data() + i * (q + 1), static_cast<std::size_t>(q + 1)};
+  }
   void facets(int q, std::size_t i, std::vector<std::size_t>& out) const;
   // Cofacets of (q, i): indices of the (q+1)-simplices that contain it, increasing.
   std::span<const std::uint32_t> cofacets(int q, std::size_t i) const;
@@ -81,6 +86,7 @@ class SimplicialComplex {
   std::vector<VertexId> vertex_ids_;
   std::vector<std::vector<std::int32_t>> cells_;  // cells_[q]: flat (q+1)-tuples, lex sorted
   std::vector<HashIndex> index_;
+  std::vector<std::vector<std::uint32_t>> facets_;  // facets_[q]: flat (q+1)-tuples, q >= 1
   std::vector<std::vector<std::uint32_t>> coface_offsets_;  // CSR per q (q < dimension())
   std::vector<std::vector<std::uint32_t>> coface_targets_;
 };
