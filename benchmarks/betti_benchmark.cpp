@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "topospec/topology/boundary.hpp"
+#include "topospec/topology/generators.hpp"
 #include "topospec/topology/homology.hpp"
 #include "topospec/topology/simplicial_complex.hpp"
 
@@ -27,27 +28,6 @@ namespace {
 
 using topospec::Simplex;
 using topospec::VertexId;
-
-std::vector<Simplex> freudenthal_grid(int n) {
-  const VertexId s = n + 1;
-  auto id = [s](VertexId x, VertexId y, VertexId z) { return x + s * (y + s * z); };
-  constexpr int kOrders[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
-  std::vector<Simplex> tets;
-  tets.reserve(static_cast<std::size_t>(6) * n * n * n);
-  for (VertexId z = 0; z < n; ++z)
-    for (VertexId y = 0; y < n; ++y)
-      for (VertexId x = 0; x < n; ++x)
-        for (const auto& order : kOrders) {  // a monotone path from (x,y,z) to (x+1,y+1,z+1)
-          VertexId c[3] = {x, y, z};
-          Simplex t{id(c[0], c[1], c[2])};
-          for (int axis : order) {
-            ++c[axis];
-            t.push_back(id(c[0], c[1], c[2]));
-          }
-          tets.push_back(std::move(t));
-        }
-  return tets;
-}
 
 // splitmix64, as in peer_gudhi_betti.py.
 struct SplitMix64 {
@@ -130,7 +110,7 @@ const Input& grid(int n) {
   static std::map<int, std::unique_ptr<Input>> cache;
   auto& slot = cache[n];
   if (!slot) {
-    const auto k = topospec::SimplicialComplex::from_simplices(freudenthal_grid(n));
+    const auto k = topospec::generators::freudenthal_grid(n, n, n);
     slot = std::make_unique<Input>(Input{k.total_size(), topospec::chain_complex(k)});
   }
   return *slot;
@@ -191,7 +171,7 @@ void BM_BuildGrid(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
   std::size_t simplices = 0;
   for (auto _ : state) {
-    const auto k = topospec::SimplicialComplex::from_simplices(freudenthal_grid(n));
+    const auto k = topospec::generators::freudenthal_grid(n, n, n);
     const auto c = topospec::chain_complex(k);
     simplices = k.total_size();
     benchmark::DoNotOptimize(c.dims().data());

@@ -97,7 +97,7 @@ void BM_BuildL1(benchmark::State& state) {
   set_matrix_counters(state, l1);
 }
 
-// topospec: LDLᵀ shift-invert Lanczos with the certification rerun (smallest_eigenvalues).
+// topospec: Cholesky shift-invert Lanczos with the certification rerun (smallest_eigenvalues).
 void BM_SmallestEigenvaluesL1(benchmark::State& state) {
   const RealMatrix& l1 = l1_of_box(state);
   std::vector<double> ev;
@@ -111,7 +111,7 @@ void BM_SmallestEigenvaluesL1(benchmark::State& state) {
 }
 
 // Spectra's own SparseSymShiftSolve (SparseLU) on the same σ, one run, no certification: the
-// route the library does not take, kept to justify the LDLᵀ choice.
+// route the library does not take, kept to justify the Cholesky choice.
 void BM_SpectraSparseLuShiftSolveL1(benchmark::State& state) {
   const RealMatrix& l1 = l1_of_box(state);
   double norm = 0;

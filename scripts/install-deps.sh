@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libeigen3-dev libspectra-dev libboost-graph-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
-  python3 python3-numpy python3-scipy python3-gudhi
+  python3 python3-numpy python3-scipy python3-gudhi time
 )
 
 missing=()

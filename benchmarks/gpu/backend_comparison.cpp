@@ -31,8 +31,10 @@ Eigen::MatrixXd random_l1(std::size_t edges, unsigned seed) {
         for (int k = j + 1; k < n; ++k)
           if (adj[i][k] && adj[j][k]) simplices.push_back({i, j, k});
   const auto c = chain_complex(SimplicialComplex::from_simplices(simplices));
-  const Eigen::MatrixXd b1(c.real_boundary(1)), b2(c.real_boundary(2));
-  return b1.transpose() * b1 + b2 * b2.transpose();
+  const RealMatrix b1 = c.real_boundary(1), b2 = c.real_boundary(2);
+  // Sparse products first: the dense boundaries would be far larger than L_1 itself.
+  const RealMatrix l1 = RealMatrix(b1.transpose() * b1) + RealMatrix(b2 * b2.transpose());
+  return Eigen::MatrixXd(l1);
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -42,10 +44,11 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 int main() {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // rows appear as they finish, even through a pipe
   std::printf("device: %s\n", cuda_device_description().c_str());
   std::printf("%-28s %8s %10s %10s %8s %12s\n", "benchmark", "rows", "cpu_s", "gpu_s", "ratio",
               "max_rel_diff");
-  for (std::size_t edges : {500, 1000, 2000, 4000, 8000}) {
+  for (std::size_t edges : {500, 1000, 2000, 4000}) {
     const Eigen::MatrixXd l1 = random_l1(edges, 7);
     auto t0 = std::chrono::steady_clock::now();
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> cpu(l1, Eigen::EigenvaluesOnly);

@@ -107,6 +107,22 @@ TEST(SpectrumTest, SpectraPathMatchesDense) {
   EXPECT_NEAR(smallest_nonzero_eigenvalue(l1, 2, sparse_options()), full_spectrum(l1)[2], 1e-8);
 }
 
+TEST(SpectrumTest, SpectraPathRecoversMissedCopies) {
+  // Found by the property tests: eigenvalue 3 of this L_2 (29×29) has multiplicity 3 and the
+  // first Lanczos run returns only two copies; the certification rerun must add the third.
+  const ChainComplex c = complex_of({{4, 1, 6, 0}, {3, 5, 4, 0, 1}, {7, 0, 2, 5}, {3, 8, 6, 2},
+                                     {8, 4, 1, 0}, {5, 7, 0, 1}, {3, 2, 1}, {4, 5, 0, 2}});
+  const RealMatrix l2 = hodge_laplacian(c, 2);
+  ASSERT_EQ(l2.rows(), 29);
+  const std::vector<double> all = full_spectrum(l2);
+  ASSERT_NEAR(all[4], 3, 1e-9);
+  ASSERT_NEAR(all[6], 3, 1e-9);
+  SpectrumOptions o;
+  o.dense_threshold = 4;
+  expect_close(smallest_eigenvalues(l2, 7, o), std::vector<double>(all.begin(), all.begin() + 7),
+               1e-8, "L_2 k=7");
+}
+
 TEST(SpectrumTest, SpectraPathOnIndefiniteOperator) {
   // The Dirac operator has negative eigenvalues: the smallest are the most negative, which a
   // shift just below zero would miss; the solver must move the shift below the spectrum.
@@ -114,6 +130,20 @@ TEST(SpectrumTest, SpectraPathOnIndefiniteOperator) {
   const std::vector<double> all = full_spectrum(d);
   const std::vector<double> want(all.begin(), all.begin() + 5);
   expect_close(smallest_eigenvalues(d, 5, sparse_options()), want, 1e-8, "Dirac");
+}
+
+TEST(SpectrumTest, DenseSolverSurvivesEigenNonConvergence) {
+  // Found by the property tests: Eigen 3.4.0's SelfAdjointEigenSolver reports NoConvergence on
+  // this 24×24 B_1ᵀB_1 (15 zero eigenvalues). Its nonzero spectrum is that of B_1B_1ᵀ = L_0.
+  const ChainComplex c =
+      complex_of({{1, 7, 3, 5}, {0}, {6, 2, 3, 8, 7}, {5, 8, 4}, {8, 7, 0, 4, 3}});
+  const RealMatrix down1 = down_laplacian(c, 1);
+  ASSERT_EQ(down1.rows(), 24);
+  const std::vector<double> ev = full_spectrum(down1);
+  std::vector<double> want(24 - 9, 0.0);
+  for (double l : full_spectrum(hodge_laplacian(c, 0))) want.push_back(l);
+  std::sort(want.begin(), want.end());
+  expect_close(ev, want, 1e-9, "down L_1");
 }
 
 TEST(SpectrumTest, NearFullRequestFallsBackToDense) {

@@ -4,14 +4,18 @@
 // The zero threshold is scale-aware: |λ| ≤ atol + rtol·‖A‖ (‖A‖ bounded by the largest absolute
 // row sum); it is reported with each result.
 //
-// Shift-invert: A − σI is factorized once by a sparse LDLᵀ (fill-reducing AMD ordering) at
+// Shift-invert: A − σI is factorized once by a sparse Cholesky (fill-reducing AMD ordering) at
 // σ = −shift·‖A‖ < 0, which is positive definite for a positive semidefinite A (Laplacians), so
 // the eigenvalues nearest σ are the smallest ones. When the factorization shows A − σI is not
 // positive definite (an indefinite A such as a Dirac operator), σ moves below −‖A‖, which is
 // still correct, only slower. One Lanczos run can converge while missing copies of a repeated
 // eigenvalue (a Krylov space holds one direction per eigenspace); so every result is checked
-// by a rerun with all pairs found so far projected out, repeated until nothing below the k-th
-// value remains (harmonic_space: until no new null vector appears).
+// by a rerun from a fresh start vector with all pairs found so far projected out, repeated
+// until nothing below the k-th value remains (harmonic_space: until no new null vector
+// appears). Returned values are Rayleigh quotients of the Ritz vectors, each of which must pass
+// a residual check ‖Av − λv‖ ≤ 10⁻⁶‖A‖. When Lanczos fails (no convergence, failed check) the
+// routines fall back to the dense solver if it fits max_dense_bytes, else throw
+// NumericalFailure.
 #pragma once
 
 #include <Eigen/Core>
@@ -44,7 +48,8 @@ double zero_threshold(const RealMatrix& a, const SpectrumOptions& opts = {});
 // (the estimate is in the message).
 std::vector<double> full_spectrum(const RealMatrix& a, const SpectrumOptions& opts = {});
 
-// The k smallest eigenvalues, ascending (dense below the threshold, Spectra above).
+// The k smallest eigenvalues, ascending (k is clamped to n). Dense when n ≤ dense_threshold
+// or k ≥ n/3 (where Krylov work approaches a dense solve) and it fits; Spectra otherwise.
 std::vector<double> smallest_eigenvalues(const RealMatrix& a, std::size_t k,
                                          const SpectrumOptions& opts = {});
 
@@ -56,7 +61,9 @@ double smallest_nonzero_eigenvalue(const RealMatrix& a, std::size_t nullity,
 // Number of eigenvalues with |λ| ≤ threshold.
 std::size_t numeric_nullity(const std::vector<double>& eigenvalues, double threshold);
 
-// An orthonormal basis of ker L_q, columns labelled by the cells of degree q.
+// An orthonormal basis of ker L_q, columns labelled by the cells of degree q. With an inner
+// product the coordinates are those of the W-orthonormal basis e_i/√w_i (where L_q is
+// symmetric); divide row i by √w_i for coefficients on the elementary chain e_i.
 struct HarmonicSpace {
   int degree = 0;
   std::vector<CellLabel> cells;  // label of each row of `basis`
