@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -22,9 +23,13 @@
 #include "topospec/verify/matrix_market.hpp"
 
 #ifndef TOPOSPEC_VERSION
-#define TOPOSPEC_VERSION \
-  "0.1.0"  // TODO(lead): pass PROJECT_VERSION from apps/topospec/CMakeLists.txt
+#error "TOPOSPEC_VERSION comes from apps/topospec/CMakeLists.txt"
 #endif
+
+namespace topospec::cli {
+// verify_command.cpp: registers `verify`; `run` executes it once parsed.
+CLI::App* add_verify_command(CLI::App& app, std::function<int()>& run);
+}  // namespace topospec::cli
 
 namespace {
 
@@ -64,9 +69,15 @@ constexpr const char* kFooter = R"(Commands:
               topospec export torus.json --matrix laplacian --dim 1 -o L1.mtx
               topospec export torus.json --all torus-matrices/
 
+  verify    Checks a candidate program (--candidate 'CMD ARGS...') or the library itself
+            against the reference suite, invariants and random complexes; prints a table and
+            writes --json/--junit/--html reports. See topospec verify --help.
+              topospec verify --candidate "/usr/bin/python3 $PWD/cand.py" --html report.html
+
 Exit status: 0 success; 2 bad input (one line on stderr names the place, e.g.
 "case.json: /input/simplices/2/1: negative vertex id -3"); 3 over a resource limit (the line
-gives the estimate); 1 any other failure. On failure nothing is written.
+gives the estimate); 4 (verify) some case did not pass; 1 any other failure. On failure
+nothing is written.
 )";
 
 // "\r"-updated progress on stderr, only for a person watching a terminal.
@@ -109,6 +120,7 @@ class ProgressLine {
 
 struct Settings {
   std::string backend = "auto";
+  Backend backend_used = Backend::Cpu;  // after select_backend
   std::string case_path;
   std::string output;      // compute -o, export -o
   std::string matrix;      // export --matrix
@@ -140,6 +152,7 @@ int run_compute(const Settings& s, ProgressLine& progress) {
   const std::string origin = s.case_path == "-" ? "<stdin>" : s.case_path;
   verify::AnswerOptions options;
   options.progress = progress.callback();
+  options.backend = s.backend_used;
   const std::string text = about_case(origin, [&] {
     const verify::Case c = load_case(s.case_path);
     return verify::answer_case(c, options).dump(2) + "\n";
@@ -183,11 +196,12 @@ int run_export(const Settings& s, ProgressLine& progress) {
   return 0;
 }
 
-void report_backend(const std::string& flag) {
+// Resolves --backend against what is compiled and present; a fallback is said once on stderr
+// (--backend cpu is silent).
+Backend resolve_backend(const std::string& flag) {
   const BackendChoice choice = select_backend(parse_backend(flag));
-  // The library has no backend-dependent path yet for what compute/export run, so the choice
-  // is only reported; --backend cpu is silent.
   if (!choice.message.empty()) std::cerr << "topospec: note: " << choice.message << '\n';
+  return choice.used == Backend::Cuda ? parse_backend(flag) : Backend::Cpu;
 }
 
 }  // namespace
@@ -243,6 +257,9 @@ int main(int argc, char** argv) {
       "Rows and columns follow the order of cells_q.txt (vertex ids of each cell), which\n"
       "--all writes; in Python: scipy.io.mmread(\"B1.mtx\").\n");
 
+  std::function<int()> run_verify;
+  CLI::App* verify = cli::add_verify_command(app, run_verify);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -252,8 +269,9 @@ int main(int argc, char** argv) {
 
   ProgressLine progress;
   try {
-    report_backend(s.backend);
+    s.backend_used = resolve_backend(s.backend);
     if (compute->parsed()) return run_compute(s, progress);
+    if (verify->parsed()) return run_verify();
     return run_export(s, progress);
   } catch (const InvalidInput& e) {
     progress.clear();

@@ -8,6 +8,8 @@
 #include "topospec/topology/backend.hpp"
 #include "topospec/topology/boundary.hpp"
 #include "topospec/topology/error.hpp"
+#include "topospec/topology/hodge_laplacian.hpp"
+#include "topospec/topology/spectrum.hpp"
 
 namespace topospec {
 namespace {
@@ -68,6 +70,32 @@ TEST(CudaBackendSelection, FallsBackWithMessageWithoutDevice) {
     EXPECT_THROW(cuda_symmetric_eigenvalues(Eigen::MatrixXd::Identity(2, 2)), Error);
   }
   EXPECT_EQ(select_backend(Backend::Cpu).used, Backend::Cpu);
+}
+
+}  // namespace
+}  // namespace topospec
+
+namespace topospec {
+namespace {
+
+TEST(CudaSpectrum, FullSpectrumOnEitherBackendAgrees) {
+  if (cuda_device_count() == 0) GTEST_SKIP() << "no GPU: " << cuda_device_description();
+  // Laplacians of the octahedral 2-sphere and a 4-simplex boundary: kernels, repeated values.
+  for (const std::vector<Simplex>& top :
+       {std::vector<Simplex>{{0, 1, 2}, {0, 1, 4}, {0, 2, 3}, {0, 3, 4}, {1, 2, 5}, {1, 4, 5},
+                             {2, 3, 5}, {3, 4, 5}},
+        std::vector<Simplex>{{0, 1, 2, 3}, {0, 1, 2, 4}, {0, 1, 3, 4}, {0, 2, 3, 4},
+                             {1, 2, 3, 4}}}) {
+    const auto c = chain_complex(SimplicialComplex::from_simplices(top));
+    for (int q = 0; q <= c.top_degree(); ++q) {
+      const RealMatrix l = hodge_laplacian(c, q);
+      SpectrumOptions cpu, gpu;
+      gpu.backend = Backend::Cuda;
+      const auto a = full_spectrum(l, cpu), b = full_spectrum(l, gpu);
+      ASSERT_EQ(a.size(), b.size());
+      for (std::size_t i = 0; i < a.size(); ++i) EXPECT_NEAR(a[i], b[i], 1e-10) << "L_" << q;
+    }
+  }
 }
 
 }  // namespace

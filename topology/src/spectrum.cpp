@@ -51,6 +51,13 @@ void check_dense_budget(Index n, const SpectrumOptions& opts, const char* what) 
                         std::to_string(static_cast<double>(opts.max_dense_bytes) / 1e9) + " GB");
 }
 
+// Whether a dense eigenproblem of order n goes to the GPU. An explicit `cuda` request without
+// a device is answered on the CPU (the caller has already said so through select_backend).
+bool use_cuda(Backend backend, Index n) {
+  if (backend == Backend::Cpu || cuda_device_count() == 0) return false;
+  return backend == Backend::Cuda || n >= kCudaDenseEigenThreshold;
+}
+
 // Dense symmetric eigen-decomposition of the sparse `a`: the eigenvalues are values() (the
 // solver's, minus `shift`), the eigenvectors the solver's.
 struct DenseEigen {
@@ -326,6 +333,10 @@ std::vector<double> full_spectrum(const RealMatrix& a, const SpectrumOptions& op
   if (a.rows() == 0) return {};
   // Above dense_threshold a full spectrum still needs every eigenvalue, which only a dense
   // solver gives; the memory budget, not the threshold, decides whether it may run.
+  if (use_cuda(opts.backend, a.rows())) {
+    check_dense_budget(a.rows(), opts, "full_spectrum");
+    return cuda_symmetric_eigenvalues(Eigen::MatrixXd(a));
+  }
   DenseEigen es;
   dense_solve(a, opts, false, "full_spectrum", es);
   return es.values();

@@ -80,6 +80,7 @@ class Answerer {
         max_dim_(case_max_dim(c, complex_)) {
     // check_memory() has sized every dense problem against the same budget.
     spectrum_options_.max_dense_bytes = options.memory_budget;
+    spectrum_options_.backend = options.backend;
   }
 
   json answer() {

@@ -23,6 +23,7 @@
 #include <optional>
 #include <vector>
 
+#include "topospec/topology/backend.hpp"
 #include "topospec/topology/chain_complex.hpp"
 #include "topospec/topology/inner_product.hpp"
 #include "topospec/topology/progress.hpp"
@@ -38,6 +39,9 @@ struct SpectrumOptions {
   double shift = 1e-3;             // σ = −shift·‖A‖ for shift-invert
   double lanczos_tol = 1e-10;      // Spectra's relative convergence tolerance
   int lanczos_max_restarts = 1000;
+  // Where dense full spectra run: `Cuda` always on the GPU, `Auto` on the GPU from
+  // kCudaDenseEigenThreshold rows when one is usable (backend.hpp), `Cpu` never.
+  Backend backend = Backend::Cpu;
   Progress progress;
 };
 

@@ -2,6 +2,8 @@
 // vocabulary of spec/CASES.md (same keys and shapes a candidate program prints).
 #pragma once
 
+#include "topospec/topology/backend.hpp"
+
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
@@ -20,6 +22,7 @@ struct AnswerOptions {
   // Bytes the computation may use. Checked before anything quadratic is allocated: building
   // the closure, and each dense eigenproblem (8·n² bytes for an n × n matrix).
   std::uint64_t memory_budget = default_memory_budget();
+  Backend backend = Backend::Cpu;  // where dense spectra run (see SpectrumOptions::backend)
 };
 
 // Builds the complex of a case (the closure of its simplices). Errors of the simplex list are

@@ -1,0 +1,521 @@
+#include "topospec/verify/invariants.hpp"
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "topospec/verify/compare.hpp"
+
+namespace topospec::verify {
+namespace {
+
+using nlohmann::json;
+using Ints = std::vector<std::int64_t>;
+using Reals = std::vector<double>;
+using Spectra = std::map<int, Reals>;
+
+std::string num(double x) { return json(x).dump(); }
+// Thresholds and tolerances: three digits are what a reader needs.
+std::string approx(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", x);
+  return buf;
+}
+std::string str(std::int64_t x) { return std::to_string(x); }
+
+std::optional<std::int64_t> integer_of(const json& v) {
+  if (v.is_number_integer()) return v.get<std::int64_t>();
+  if (v.is_number_unsigned() && v.get<std::uint64_t>() <= std::uint64_t(INT64_MAX))
+    return static_cast<std::int64_t>(v.get<std::uint64_t>());
+  return std::nullopt;
+}
+
+std::optional<Ints> int_list(const json& v) {
+  if (!v.is_array()) return std::nullopt;
+  Ints out;
+  for (const json& x : v) {
+    const auto i = integer_of(x);
+    if (!i) return std::nullopt;
+    out.push_back(*i);
+  }
+  return out;
+}
+
+std::optional<Reals> real_list(const json& v) {
+  if (!v.is_array()) return std::nullopt;
+  Reals out;
+  for (const json& x : v) {
+    if (!x.is_number()) return std::nullopt;
+    const double d = x.get<double>();
+    if (!std::isfinite(d)) return std::nullopt;
+    out.push_back(d);
+  }
+  std::sort(out.begin(), out.end());  // order is the comparison's business, not an invariant's
+  return out;
+}
+
+std::optional<int> degree_of(const std::string& key) {
+  if (key.empty() || key.size() > 6 || (key.size() > 1 && key[0] == '0')) return std::nullopt;
+  for (char ch : key)
+    if (ch < '0' || ch > '9') return std::nullopt;
+  return std::stoi(key);
+}
+
+// Well-formed degrees of a {"q": [λ…]} object; malformed degrees are left out.
+Spectra per_degree(const json& v) {
+  Spectra out;
+  if (!v.is_object()) return out;
+  for (const auto& [key, value] : v.items())
+    if (const auto q = degree_of(key))
+      if (auto r = real_list(value)) out.emplace(*q, std::move(*r));
+  return out;
+}
+
+double max_abs(const Reals& v) {
+  double m = 0;
+  for (double x : v) m = std::max(m, std::abs(x));
+  return m;
+}
+
+// What the reported answer says, in the shapes the checks need.
+struct Answer {
+  std::optional<Ints> chain_dims, betti, ranks;  // ranks[i] = rank ∂_{i+1}
+  std::optional<std::int64_t> euler;
+  Spectra lap, up, down, dirac_by_degree;
+  std::optional<Reals> dirac;
+  std::map<int, json> harmonic;
+
+  explicit Answer(const json& got) {
+    if (!got.is_object()) return;
+    if (got.contains("chain_dims")) chain_dims = int_list(got["chain_dims"]);
+    if (got.contains("betti")) betti = int_list(got["betti"]);
+    if (got.contains("boundary_ranks")) ranks = int_list(got["boundary_ranks"]);
+    if (got.contains("euler_characteristic")) euler = integer_of(got["euler_characteristic"]);
+    if (got.contains("laplacian_spectrum")) lap = per_degree(got["laplacian_spectrum"]);
+    if (got.contains("up_laplacian_spectrum")) up = per_degree(got["up_laplacian_spectrum"]);
+    if (got.contains("down_laplacian_spectrum"))
+      down = per_degree(got["down_laplacian_spectrum"]);
+    if (got.contains("dirac_spectrum_by_degree"))
+      dirac_by_degree = per_degree(got["dirac_spectrum_by_degree"]);
+    if (got.contains("dirac_spectrum")) dirac = real_list(got["dirac_spectrum"]);
+    if (got.contains("harmonic_basis") && got["harmonic_basis"].is_object())
+      for (const auto& [key, value] : got["harmonic_basis"].items())
+        if (const auto q = degree_of(key)) harmonic.emplace(*q, value);
+  }
+};
+
+class Checker {
+ public:
+  Checker(const Case& c, const json& got)
+      : case_(c), a_(got), top_(input_top_dimension(c)), abs_(c.tolerance.abs),
+        rel_(c.tolerance.rel) {}
+
+  std::vector<InvariantViolation> run() {
+    signs_and_bounds();
+    rank_nullity();
+    euler();
+    spectrum_sizes();
+    spectra_signs_and_nullity();
+    hodge_and_up_down();
+    dirac();
+    harmonic();
+    return std::move(out_);
+  }
+
+ private:
+  void violation(std::string name, std::string message) {
+    out_.push_back({std::move(name), std::move(message)});
+  }
+
+  bool rational() const {
+    const auto k = case_.options.coefficients.kind;
+    return k == Coefficients::Kind::Q || k == Coefficients::Kind::Z;
+  }
+
+  // n_q when known: reported, or 0 above the input's top dimension (and below degree 0).
+  std::optional<std::int64_t> n(int q) const {
+    if (q < 0) return 0;
+    if (a_.chain_dims && q < static_cast<int>(a_.chain_dims->size())) return (*a_.chain_dims)[q];
+    if (top_ && q > *top_) return 0;
+    return std::nullopt;
+  }
+  // rank ∂_q when known (∂_0 = 0, and ∂_q = 0 above the top dimension).
+  std::optional<std::int64_t> rank(int q) const {
+    if (q <= 0) return 0;
+    if (a_.ranks && q - 1 < static_cast<int>(a_.ranks->size())) return (*a_.ranks)[q - 1];
+    if (top_ && q > *top_) return 0;
+    return std::nullopt;
+  }
+  // The degree-indexed list covers every degree of the complex.
+  bool covers_top(const Ints& v) const {
+    return top_ && static_cast<int>(v.size()) >= *top_ + 1;
+  }
+
+  double zero_threshold(const Reals& v) const {
+    return std::max(abs_, 1e-8) * std::max(1.0, max_abs(v));
+  }
+  bool agree(double x, double y, double scale) const {
+    return std::abs(x - y) <= abs_ + rel_ * std::max(std::abs(x), std::abs(y)) + 1e-9 * scale;
+  }
+  // Multisets given sorted: same size and elementwise agreement.
+  bool same_multiset(const Reals& x, const Reals& y) const {
+    if (x.size() != y.size()) return false;
+    const double scale = std::max({1.0, max_abs(x), max_abs(y)});
+    for (std::size_t i = 0; i < x.size(); ++i)
+      if (!agree(x[i], y[i], scale)) return false;
+    return true;
+  }
+  Reals nonzero(const Reals& v, double zero) const {
+    Reals out;
+    for (double x : v)
+      if (std::abs(x) > zero) out.push_back(x);
+    return out;
+  }
+  std::size_t nullity(const Reals& v) const {
+    const double zero = zero_threshold(v);
+    return static_cast<std::size_t>(
+        std::count_if(v.begin(), v.end(), [&](double x) { return std::abs(x) <= zero; }));
+  }
+
+  void signs_and_bounds() {
+    for (const auto& [name, list] : {std::pair{"chain_dims", &a_.chain_dims},
+                                     std::pair{"betti", &a_.betti},
+                                     std::pair{"boundary_ranks", &a_.ranks}}) {
+      if (!*list) continue;
+      for (std::size_t i = 0; i < (*list)->size(); ++i)
+        if ((**list)[i] < 0)
+          violation("non_negative", std::string(name) + "[" + std::to_string(i) +
+                                        "] = " + str((**list)[i]) + " is negative");
+    }
+    if (a_.betti)
+      for (int q = 0; q < static_cast<int>(a_.betti->size()); ++q)
+        if (const auto nq = n(q); nq && (*a_.betti)[q] > *nq)
+          violation("betti_le_chain_dims", "β_" + str(q) + " = " + str((*a_.betti)[q]) +
+                                               " exceeds n_" + str(q) + " = " + str(*nq));
+    if (a_.ranks)
+      for (int q = 1; q <= static_cast<int>(a_.ranks->size()); ++q) {
+        const std::int64_t r = *rank(q);
+        for (int d : {q, q - 1})
+          if (const auto nd = n(d); nd && r > *nd) {
+            violation("boundary_rank_bound", "rank ∂_" + str(q) + " = " + str(r) + " exceeds n_" +
+                                                 str(d) + " = " + str(*nd));
+            break;
+          }
+      }
+  }
+
+  void rank_nullity() {
+    if (!a_.betti) return;
+    for (int q = 0; q < static_cast<int>(a_.betti->size()); ++q) {
+      const auto nq = n(q);
+      const auto rq = rank(q), rq1 = rank(q + 1);
+      if (!nq || !rq || !rq1) continue;
+      const std::int64_t expected = *nq - *rq - *rq1;
+      if ((*a_.betti)[q] != expected)
+        violation("rank_nullity", "β_" + str(q) + " = " + str((*a_.betti)[q]) + " but n_" +
+                                      str(q) + " − rank ∂_" + str(q) + " − rank ∂_" + str(q + 1) +
+                                      " = " + str(*nq) + " − " + str(*rq) + " − " + str(*rq1) +
+                                      " = " + str(expected));
+    }
+  }
+
+  static std::int64_t alternating_sum(const Ints& v) {
+    std::int64_t s = 0;
+    for (std::size_t q = 0; q < v.size(); ++q) s += (q % 2 == 0 ? 1 : -1) * v[q];
+    return s;
+  }
+  static std::string alternating_text(const Ints& v, const char* symbol) {
+    std::string t;
+    for (std::size_t q = 0; q < v.size(); ++q)
+      t += (q == 0 ? "" : q % 2 ? " − " : " + ") + std::string(symbol) + "_" + str(q);
+    return t;
+  }
+
+  void euler() {
+    std::optional<std::int64_t> chi_cells;
+    if (a_.chain_dims && covers_top(*a_.chain_dims)) {
+      chi_cells = alternating_sum(*a_.chain_dims);
+      if (a_.euler && *a_.euler != *chi_cells)
+        violation("euler_chain_dims",
+                  "euler_characteristic = " + str(*a_.euler) + " but " +
+                      alternating_text(*a_.chain_dims, "n") + " = " + str(*chi_cells) +
+                      " (chain_dims " + json(*a_.chain_dims).dump() + ")");
+    }
+    if (a_.betti && covers_top(*a_.betti)) {
+      const std::int64_t chi_betti = alternating_sum(*a_.betti);
+      const auto chi = a_.euler ? a_.euler : chi_cells;
+      if (chi && chi_betti != *chi)
+        violation("euler_betti", alternating_text(*a_.betti, "β") + " = " + str(chi_betti) +
+                                     " (betti " + json(*a_.betti).dump() + ") but the Euler " +
+                                     "characteristic is " + str(*chi) +
+                                     (a_.euler ? " (euler_characteristic)" : " (from chain_dims)"));
+    }
+  }
+
+  void spectrum_sizes() {
+    auto check = [&](const Spectra& s, const char* what) {
+      for (const auto& [q, ev] : s)
+        if (const auto nq = n(q); nq && static_cast<std::int64_t>(ev.size()) != *nq)
+          violation("spectrum_size", std::string(what) + "_" + str(q) + " has " +
+                                         str(static_cast<std::int64_t>(ev.size())) +
+                                         " eigenvalues but n_" + str(q) + " = " + str(*nq));
+    };
+    check(a_.lap, "L");
+    check(a_.up, "up-L");
+    check(a_.down, "down-L");
+    for (const auto& [q, ev] : a_.dirac_by_degree) {
+      const auto a = n(q - 1), b = n(q), c = n(q + 1);
+      if (a && b && c && static_cast<std::int64_t>(ev.size()) != *a + *b + *c)
+        violation("spectrum_size", "D_" + str(q) + " has " + str(std::int64_t(ev.size())) +
+                                       " eigenvalues but n_" + str(q - 1) + " + n_" + str(q) +
+                                       " + n_" + str(q + 1) + " = " + str(*a + *b + *c));
+    }
+    if (a_.dirac && a_.chain_dims && covers_top(*a_.chain_dims)) {
+      std::int64_t total = 0;
+      for (int q = 0; q <= *top_; ++q) total += *n(q);
+      if (static_cast<std::int64_t>(a_.dirac->size()) != total)
+        violation("spectrum_size", "the Dirac operator has " +
+                                       str(std::int64_t(a_.dirac->size())) +
+                                       " eigenvalues but Σ n_q = " + str(total));
+    }
+  }
+
+  void spectra_signs_and_nullity() {
+    for (const auto& [s, what] : {std::pair{&a_.lap, "L"}, std::pair{&a_.up, "up-L"},
+                                  std::pair{&a_.down, "down-L"}})
+      for (const auto& [q, ev] : *s)
+        if (!ev.empty() && ev.front() < -zero_threshold(ev))
+          violation("spectrum_non_negative",
+                    std::string(what) + "_" + str(q) + " has the negative eigenvalue " +
+                        num(ev.front()) + " (zero threshold " + approx(zero_threshold(ev)) +
+                        "); a Laplacian is positive semidefinite");
+    if (!a_.betti) return;
+    for (const auto& [q, ev] : a_.lap) {
+      if (q >= static_cast<int>(a_.betti->size())) continue;
+      const auto zeros = static_cast<std::int64_t>(nullity(ev));
+      const std::int64_t beta = (*a_.betti)[q];
+      const std::string counted = "L_" + str(q) + " has " + str(zeros) +
+                                  " zero eigenvalues (|λ| ≤ " + approx(zero_threshold(ev)) + ")";
+      if (rational() && zeros != beta)
+        violation("laplacian_nullity", counted + " but β_" + str(q) + " = " + str(beta) +
+                                           "; over Q they are equal (Hodge theorem)");
+      if (!rational() && beta < zeros)
+        violation("laplacian_nullity",
+                  counted + ", which is the rational β_" + str(q) + ", but β_" + str(q) + " = " +
+                      str(beta) + " over " + case_.options.coefficients.name() +
+                      "; Betti numbers over Z/p are never smaller than over Q");
+    }
+  }
+
+  void hodge_and_up_down() {
+    for (const auto& [q, ev] : a_.lap) {
+      const auto u = a_.up.find(q), d = a_.down.find(q);
+      if (u == a_.up.end() || d == a_.down.end()) continue;
+      const double zero = std::max({zero_threshold(ev), zero_threshold(u->second),
+                                    zero_threshold(d->second)});
+      Reals both = nonzero(u->second, zero), down = nonzero(d->second, zero);
+      both.insert(both.end(), down.begin(), down.end());
+      std::sort(both.begin(), both.end());
+      const Reals l = nonzero(ev, zero);
+      if (!same_multiset(l, both))
+        violation("hodge_decomposition",
+                  "the nonzero spectrum of L_" + str(q) + " " + short_json(l, 80) +
+                      " is not the union of the nonzero up and down spectra " +
+                      short_json(both, 80));
+    }
+    for (const auto& [q, ev] : a_.up) {
+      const auto d = a_.down.find(q + 1);
+      if (d == a_.down.end()) continue;
+      const double zero = std::max(zero_threshold(ev), zero_threshold(d->second));
+      const Reals x = nonzero(ev, zero), y = nonzero(d->second, zero);
+      if (!same_multiset(x, y))
+        violation("up_down", "the nonzero up spectrum of L_" + str(q) + " " + short_json(x, 80) +
+                                 " differs from the nonzero down spectrum of L_" + str(q + 1) +
+                                 " " + short_json(y, 80) + " (both are the squared singular " +
+                                 "values of ∂_" + str(q + 1) + ")");
+    }
+  }
+
+  void symmetric(const Reals& mu, const std::string& what) {
+    const double scale = std::max(1.0, max_abs(mu));
+    for (std::size_t i = 0, j = mu.size(); i < mu.size(); ++i) {
+      --j;
+      if (!agree(mu[i], -mu[j], scale)) {
+        violation("dirac_symmetric", "the spectrum of " + what + " is not symmetric about 0: " +
+                                         num(mu[i]) + " has no partner near " + num(-mu[i]) +
+                                         " (sorted, the mirror entry is " + num(mu[j]) + ")");
+        return;
+      }
+    }
+  }
+
+  void squares(const Reals& mu, Reals laplacian_union, const std::string& what,
+               const std::string& union_text) {
+    Reals sq;
+    for (double x : mu) sq.push_back(x * x);
+    std::sort(sq.begin(), sq.end());
+    std::sort(laplacian_union.begin(), laplacian_union.end());
+    // Squares double the relative error and the zero threshold of D becomes quadratic: compare
+    // with the Laplacians' zero threshold as an absolute floor.
+    const double zero = zero_threshold(laplacian_union);
+    bool ok = sq.size() == laplacian_union.size();
+    const double scale = std::max({1.0, max_abs(sq), max_abs(laplacian_union)});
+    for (std::size_t i = 0; ok && i < sq.size(); ++i)
+      ok = agree(sq[i], laplacian_union[i], scale) ||
+           (std::abs(sq[i]) <= zero && std::abs(laplacian_union[i]) <= zero);
+    if (!ok)
+      violation("dirac_squares", "the squared eigenvalues of " + what + " " +
+                                     short_json(sq, 80) + " are not the eigenvalues of " +
+                                     union_text + " " + short_json(laplacian_union, 80));
+  }
+
+  void dirac() {
+    if (a_.dirac) {
+      symmetric(*a_.dirac, "the Dirac operator");
+      // D spans C_0 … C_top whatever max_dim is, so every degree up to the top is needed.
+      if (top_ && *top_ >= 0) {
+        Reals all;
+        bool complete = true;
+        for (int q = 0; q <= *top_ && complete; ++q) {
+          const auto it = a_.lap.find(q);
+          if (it == a_.lap.end())
+            complete = false;
+          else
+            all.insert(all.end(), it->second.begin(), it->second.end());
+        }
+        if (complete)
+          squares(*a_.dirac, all, "the Dirac operator",
+                  "⊕ L_q, q = 0…" + str(*top_) + " (D² = ⊕ L_q)");
+      }
+      // Its zeros are the harmonic chains of every degree: Σ β_q over Q.
+      if (a_.betti && covers_top(*a_.betti) && rational()) {
+        std::int64_t total = 0;
+        for (int q = 0; q <= *top_; ++q) total += (*a_.betti)[q];
+        const auto zeros = static_cast<std::int64_t>(nullity(*a_.dirac));
+        if (zeros != total)
+          violation("dirac_zeros", "the Dirac operator has " + str(zeros) +
+                                       " zero eigenvalues (|μ| ≤ " +
+                                       approx(zero_threshold(*a_.dirac)) + ") but Σ β_q = " +
+                                       str(total));
+      }
+    }
+    for (const auto& [q, mu] : a_.dirac_by_degree) {
+      symmetric(mu, "D_" + str(q));
+      // D_q² = up-L_{q−1} ⊕ L_q ⊕ down-L_{q+1} on C_{q−1} ⊕ C_q ⊕ C_{q+1}.
+      Reals all;
+      std::string text = "L_" + str(q);
+      const auto l = a_.lap.find(q);
+      if (l == a_.lap.end()) continue;
+      all = l->second;
+      if (q > 0) {
+        const auto u = a_.up.find(q - 1);
+        if (u == a_.up.end()) continue;
+        all.insert(all.end(), u->second.begin(), u->second.end());
+        text = "up-L_" + str(q - 1) + " ⊕ " + text;
+      }
+      if (const auto d = a_.down.find(q + 1); d != a_.down.end()) {
+        all.insert(all.end(), d->second.begin(), d->second.end());
+        text += " ⊕ down-L_" + str(q + 1);
+      } else if (!(top_ && q + 1 > *top_)) {
+        continue;  // C_{q+1} may be nonzero and its spectrum is unknown
+      }
+      squares(mu, all, "D_" + str(q), text);
+    }
+  }
+
+  void harmonic() {
+    for (const auto& [q, entry] : a_.harmonic) {
+      if (!entry.is_object() || !entry.contains("cells") || !entry.contains("vectors")) continue;
+      const json& cells = entry["cells"];
+      const json& vectors = entry["vectors"];
+      if (!cells.is_array() || !vectors.is_array()) continue;
+      const std::string hq = "harmonic_basis[" + str(q) + "]";
+      // Cells: distinct q-cells, as many as n_q.
+      std::set<Ints> seen;
+      bool cells_ok = true;
+      for (const json& cell : cells) {
+        auto ids = int_list(cell);
+        if (!ids) {
+          cells_ok = false;
+          break;
+        }
+        std::sort(ids->begin(), ids->end());
+        if (case_.input_type == InputType::SimplicialComplex &&
+            static_cast<int>(ids->size()) != q + 1) {
+          violation("harmonic_cells", hq + " lists the cell " + cell.dump() + ", which is not a " +
+                                          str(q) + "-simplex");
+          cells_ok = false;
+          break;
+        }
+        if (!seen.insert(*ids).second) {
+          violation("harmonic_cells", hq + " lists the cell " + cell.dump() + " twice");
+          cells_ok = false;
+          break;
+        }
+      }
+      if (!cells_ok) continue;
+      if (const auto nq = n(q); nq && static_cast<std::int64_t>(cells.size()) != *nq)
+        violation("harmonic_cells", hq + " has " + str(std::int64_t(cells.size())) +
+                                        " cells but n_" + str(q) + " = " + str(*nq));
+      // Vectors: orthonormal, one entry per cell.
+      const auto rows = static_cast<Eigen::Index>(cells.size());
+      Eigen::MatrixXd v(rows, static_cast<Eigen::Index>(vectors.size()));
+      bool vectors_ok = true;
+      for (std::size_t j = 0; j < vectors.size() && vectors_ok; ++j) {
+        const json& x = vectors[j];
+        if (!x.is_array() || x.size() != cells.size()) {
+          vectors_ok = false;
+          break;
+        }
+        for (std::size_t i = 0; i < x.size(); ++i) {
+          if (!x[i].is_number() || !std::isfinite(x[i].get<double>())) {
+            vectors_ok = false;
+            break;
+          }
+          v(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = x[i].get<double>();
+        }
+      }
+      if (!vectors_ok) continue;  // malformed: the comparison says so
+      const auto k = static_cast<std::int64_t>(vectors.size());
+      if (k > 0) {
+        const Eigen::MatrixXd gram = v.transpose() * v;
+        const double error =
+            (gram - Eigen::MatrixXd::Identity(gram.rows(), gram.cols())).cwiseAbs().maxCoeff();
+        const double bound = std::max(abs_, 1e-7);
+        if (error > bound)
+          violation("harmonic_orthonormal",
+                    hq + ": the " + str(k) + " vectors are not orthonormal (max |VᵀV − I| = " +
+                        approx(error) + " > " + approx(bound) + ")");
+      }
+      if (const auto l = a_.lap.find(q); l != a_.lap.end()) {
+        const auto zeros = static_cast<std::int64_t>(nullity(l->second));
+        if (k != zeros)
+          violation("harmonic_dimension", hq + " has " + str(k) + " vectors but L_" + str(q) +
+                                              " has " + str(zeros) + " zero eigenvalues");
+      } else if (a_.betti && rational() && q < static_cast<int>(a_.betti->size())) {
+        if (k != (*a_.betti)[q])
+          violation("harmonic_dimension", hq + " has " + str(k) + " vectors but β_" + str(q) +
+                                              " = " + str((*a_.betti)[q]));
+      }
+    }
+  }
+
+  const Case& case_;
+  Answer a_;
+  std::optional<int> top_;
+  double abs_, rel_;
+  std::vector<InvariantViolation> out_;
+};
+
+}  // namespace
+
+std::vector<InvariantViolation> check_invariants(const Case& c, const nlohmann::json& got) {
+  return Checker(c, got).run();
+}
+
+}  // namespace topospec::verify
