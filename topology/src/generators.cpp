@@ -91,25 +91,6 @@ Cells all_subsets(int m, int max_size) {
   return cells;
 }
 
-// Sorts the flat width-tuples lexicographically and removes duplicates.
-void sort_unique_rows(std::vector<std::int32_t>& flat, std::size_t width) {
-  const std::size_t n = flat.size() / width;
-  std::vector<std::uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  const std::int32_t* base = flat.data();
-  auto row = [&](std::uint32_t r) { return base + std::size_t{r} * width; };
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return std::lexicographical_compare(row(a), row(a) + width, row(b), row(b) + width);
-  });
-  std::vector<std::int32_t> out;
-  out.reserve(flat.size());
-  for (std::size_t k = 0; k < n; ++k) {
-    if (k > 0 && std::equal(row(order[k]), row(order[k]) + width, row(order[k - 1]))) continue;
-    out.insert(out.end(), row(order[k]), row(order[k]) + width);
-  }
-  flat.swap(out);
-}
-
 SimplicialComplex from_triangles(const std::vector<std::array<VertexId, 3>>& triangles) {
   std::vector<Simplex> s;
   s.reserve(triangles.size());
@@ -309,7 +290,6 @@ SimplicialComplex wedge(const SimplicialComplex& a, const SimplicialComplex& b) 
     }
     for (std::size_t i = 0; i < b.size(q); ++i)
       for (std::int32_t v : b.simplex(q, i)) dst.push_back(map_b(v));
-    sort_unique_rows(dst, q + 1);
   }
   return SimplicialComplex::from_closed_cells(std::move(ids), std::move(cells));
 }

@@ -78,21 +78,23 @@ SimplicialComplex SimplicialComplex::from_simplices(std::span<const Simplex> sim
   int top = -1;
   for (std::size_t k = 0; k < simplices.size(); ++k) {
     const Simplex& s = simplices[k];
-    const std::string where = "/" + std::to_string(k);
-    if (s.empty()) throw InvalidInput(where, "empty simplex");
+    // The place is only spelled out on error (this loop runs once per input simplex).
+    auto where = [k] { return std::string(1, '/').append(std::to_string(k)); };
+    if (s.empty()) throw InvalidInput(where(), "empty simplex");
     for (std::size_t j = 0; j < s.size(); ++j)
       if (s[j] < 0)
-        throw InvalidInput(where + "/" + std::to_string(j),
+        throw InvalidInput(where() + "/" + std::to_string(j),
                            "negative vertex id " + std::to_string(s[j]));
     Simplex sorted = s;
     std::sort(sorted.begin(), sorted.end());
     if (auto it = std::adjacent_find(sorted.begin(), sorted.end()); it != sorted.end())
-      throw InvalidInput(where, "vertex " + std::to_string(*it) + " repeated in a simplex");
-    if (s.size() > 62 || estimate + ((std::size_t{1} << s.size()) - 1) > max_simplices)
-      throw ResourceLimit("the closure of the simplices up to " + where + " has at least " +
-                          (s.size() > 62 ? std::string("2^") + std::to_string(s.size())
-                                         : std::to_string(estimate + ((std::size_t{1} << s.size()) - 1))) +
-                          " faces (upper bound; limit " + std::to_string(max_simplices) + ")");
+      throw InvalidInput(where(), "vertex " + std::to_string(*it) + " repeated in a simplex");
+    if (s.size() > 62 || estimate + ((std::size_t{1} << s.size()) - 1) > max_simplices) {
+      std::string bound = "2^" + std::to_string(s.size());
+      if (s.size() <= 62) bound = std::to_string(estimate + ((std::size_t{1} << s.size()) - 1));
+      throw ResourceLimit("the closure of the simplices up to " + where() + " has up to " + bound +
+                          " faces (limit " + std::to_string(max_simplices) + ")");
+    }
     estimate += (std::size_t{1} << s.size()) - 1;
     top = std::max(top, static_cast<int>(s.size()) - 1);
     ids.insert(ids.end(), s.begin(), s.end());
@@ -129,10 +131,17 @@ SimplicialComplex SimplicialComplex::from_simplices(std::span<const Simplex> sim
     sort_unique_tuples(cells[q], w, ids.size());
   }
   // Vertices: the closure contains every vertex of every simplex already.
-  return from_closed_cells(std::move(ids), std::move(cells));
+  return from_sorted_cells(std::move(ids), std::move(cells));
 }
 
 SimplicialComplex SimplicialComplex::from_closed_cells(std::vector<VertexId> vertex_ids,
+                                                       std::vector<std::vector<std::int32_t>> cells) {
+  for (std::size_t q = 0; q < cells.size(); ++q)
+    sort_unique_tuples(cells[q], q + 1, vertex_ids.size());
+  return from_sorted_cells(std::move(vertex_ids), std::move(cells));
+}
+
+SimplicialComplex SimplicialComplex::from_sorted_cells(std::vector<VertexId> vertex_ids,
                                                        std::vector<std::vector<std::int32_t>> cells) {
   SimplicialComplex k;
   k.vertex_ids_ = std::move(vertex_ids);

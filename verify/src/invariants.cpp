@@ -27,6 +27,10 @@ std::string approx(double x) {
   return buf;
 }
 std::string str(std::int64_t x) { return std::to_string(x); }
+// "1 vector", "3 vectors".
+std::string count(std::int64_t n, const char* one, const char* many) {
+  return str(n) + " " + (n == 1 ? one : many);
+}
 
 std::optional<std::int64_t> integer_of(const json& v) {
   if (v.is_number_integer()) return v.get<std::int64_t>();
@@ -299,8 +303,8 @@ class Checker {
       if (q >= static_cast<int>(a_.betti->size())) continue;
       const auto zeros = static_cast<std::int64_t>(nullity(ev));
       const std::int64_t beta = (*a_.betti)[q];
-      const std::string counted = "L_" + str(q) + " has " + str(zeros) +
-                                  " zero eigenvalues (|λ| ≤ " + approx(zero_threshold(ev)) + ")";
+      const std::string counted = "L_" + str(q) + " has " +
+                                  count(zeros, "zero eigenvalue", "zero eigenvalues") + " (|λ| ≤ " + approx(zero_threshold(ev)) + ")";
       if (rational() && zeros != beta)
         violation("laplacian_nullity", counted + " but β_" + str(q) + " = " + str(beta) +
                                            "; over Q they are equal (Hodge theorem)");
@@ -398,8 +402,9 @@ class Checker {
         for (int q = 0; q <= *top_; ++q) total += (*a_.betti)[q];
         const auto zeros = static_cast<std::int64_t>(nullity(*a_.dirac));
         if (zeros != total)
-          violation("dirac_zeros", "the Dirac operator has " + str(zeros) +
-                                       " zero eigenvalues (|μ| ≤ " +
+          violation("dirac_zeros", "the Dirac operator has " +
+                                       count(zeros, "zero eigenvalue", "zero eigenvalues") +
+                                       " (|μ| ≤ " +
                                        approx(zero_threshold(*a_.dirac)) + ") but Σ β_q = " +
                                        str(total));
       }
@@ -495,11 +500,12 @@ class Checker {
       if (const auto l = a_.lap.find(q); l != a_.lap.end()) {
         const auto zeros = static_cast<std::int64_t>(nullity(l->second));
         if (k != zeros)
-          violation("harmonic_dimension", hq + " has " + str(k) + " vectors but L_" + str(q) +
-                                              " has " + str(zeros) + " zero eigenvalues");
+          violation("harmonic_dimension", hq + " has " + count(k, "vector", "vectors") + " but L_" +
+                                              str(q) + " has " +
+                                              count(zeros, "zero eigenvalue", "zero eigenvalues"));
       } else if (a_.betti && rational() && q < static_cast<int>(a_.betti->size())) {
         if (k != (*a_.betti)[q])
-          violation("harmonic_dimension", hq + " has " + str(k) + " vectors but β_" + str(q) +
+          violation("harmonic_dimension", hq + " has " + count(k, "vector", "vectors") + " but β_" + str(q) +
                                               " = " + str((*a_.betti)[q]));
       }
     }

@@ -122,8 +122,30 @@ const char* css_class(CaseStatus s) {
   return "";
 }
 
+// Pretty JSON for people: a list or object whose one-line form is short stays on one line
+// (spectra, simplices, bars), larger ones are broken up, indented by two spaces.
+void pretty(const json& v, int indent, std::string& out) {
+  const std::string flat = dump(v);
+  if ((!v.is_array() && !v.is_object()) || v.empty() || flat.size() + indent <= 96) {
+    out += flat;
+    return;
+  }
+  const std::string pad_in(indent + 2, ' ');
+  out += v.is_array() ? "[\n" : "{\n";
+  bool first = true;
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (!first) out += ",\n";
+    first = false;
+    out += pad_in;
+    if (v.is_object()) out += dump(json(it.key())) + ": ";
+    pretty(*it, indent + 2, out);
+  }
+  out += "\n" + std::string(indent, ' ') + (v.is_array() ? "]" : "}");
+}
+
 std::string pre_json(const json& v) {
-  std::string text = dump(v, 2);
+  std::string text;
+  pretty(v, 0, text);
   if (text.size() > kMaxHtmlJson)
     text = text.substr(0, kMaxHtmlJson) + "\n… (" + std::to_string(text.size() - kMaxHtmlJson) +
            " more characters)";

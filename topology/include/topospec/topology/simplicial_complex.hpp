@@ -70,8 +70,10 @@ class SimplicialComplex {
   // Cofacets of (q, i): indices of the (q+1)-simplices that contain it, increasing.
   std::span<const std::uint32_t> cofacets(int q, std::size_t i) const;
 
-  // Builds from already-closed, lexicographically sorted cells over dense indices (used by
-  // generators and readers that produce closed complexes; checked only by assertions).
+  // Builds from cells that are already closed under faces, over dense indices into
+  // `vertex_ids` (increasing); cells[q] holds (q+1)-tuples of increasing indices, in any order,
+  // duplicates allowed (used by generators that produce closed complexes; closedness is checked
+  // only by assertions).
   static SimplicialComplex from_closed_cells(std::vector<VertexId> vertex_ids,
                                              std::vector<std::vector<std::int32_t>> cells);
 
@@ -80,6 +82,8 @@ class SimplicialComplex {
     std::vector<std::uint32_t> slots;  // index + 1, 0 = empty
     std::uint64_t mask = 0;
   };
+  static SimplicialComplex from_sorted_cells(std::vector<VertexId> vertex_ids,
+                                             std::vector<std::vector<std::int32_t>> cells);
   void build_indices();
   std::uint64_t hash(std::span<const std::int32_t> v) const;
 
