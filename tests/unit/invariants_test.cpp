@@ -65,8 +65,11 @@ void expect_fires(const Case& c, const json& got, const std::string& invariant) 
   const auto n = names(v);
   EXPECT_NE(std::find(n.begin(), n.end(), invariant), n.end())
       << invariant << " did not fire; violations:" << listing(v);
-  for (const auto& x : v)
-    if (x.invariant == invariant) EXPECT_FALSE(x.message.empty());
+  for (const auto& x : v) {
+    if (x.invariant == invariant) {
+      EXPECT_FALSE(x.message.empty());
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -96,7 +96,9 @@ TEST(Shrink, RespectsTheCallBoundAndIsDeterministic) {
     const json b = shrink_case(start, predicate, bound);
     EXPECT_EQ(a, b) << "bound " << bound;
     EXPECT_TRUE(has_one_cycle(a)) << "the result always still fails";
-    if (bound == 0) EXPECT_EQ(a, start);
+    if (bound == 0) {
+      EXPECT_EQ(a, start);
+    }
   }
 }
 

@@ -31,7 +31,9 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr std::size_t kMaxDenseCells = 2000;
+constexpr std::size_t kMaxDenseCells = 1200;
+// Largest boundary matrix (entries) given a dense float32 SVD for the F10 emulation.
+constexpr std::int64_t kMaxDenseEntries = 4'000'000;
 // Ranks "over Q" of the variants' ±1 matrices: exact elimination mod this prime, as the
 // library's own Q ranks (homology.hpp); it differs from Q only for a multiple of 2^31 − 1 as an
 // invariant factor, impossible for the small ±1 matrices diagnosed here.
@@ -207,6 +209,8 @@ class Variant {
       return 0;
     }
     if (rule.kind == RankRule::Kind::Float32) {
+      if (b.rows() * b.cols() > kMaxDenseEntries)
+        throw ResourceLimit("boundary too large for a dense SVD in a diagnosis");
       const Eigen::MatrixXf f = Eigen::MatrixXd(b.cast<double>()).cast<float>();
       const Eigen::VectorXf s = Eigen::BDCSVD<Eigen::MatrixXf>(f).singularValues();
       return static_cast<std::size_t>((s.array() > rule.tolerance).count());
@@ -560,7 +564,7 @@ class Diagnoser {
     laplacian_model([this](int q) { return correct_.up(q); },
                     "matches the up-Laplacian only: down term B_qᵀB_q missing");
     laplacian_model([this](int q) { return correct_.down(q); },
-                    "matches the down-Laplacian only: up term B_{q+1}B_{q+1}ᵀ missing");
+                    "matches the down-Laplacian only: up term missing");
     // PETLS-style truncation at max_dim: the top reported degree loses its up term.
     laplacian_model(
         [this](int q) { return q == max_dim_ ? correct_.down(q) : correct_.hodge(q); },

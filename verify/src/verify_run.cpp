@@ -101,7 +101,7 @@ std::string join(const std::vector<std::string>& items, const std::string& sep =
 }
 
 // Status and one-line summary of a case whose answer was obtained.
-void judge(CaseReport& r, const Case& c, const json& expect) {
+void judge(CaseReport& r, const Case& c, const json& expect, bool with_diagnoses) {
   r.comparison = compare_answer(c, expect, r.answer);
   r.violations = check_invariants(c, r.answer);
   for (const WantedQuantity& w : c.want) {
@@ -139,7 +139,7 @@ void judge(CaseReport& r, const Case& c, const json& expect) {
       if (r.violations.size() > 1)
         r.summary += " (+" + std::to_string(r.violations.size() - 1) + " more)";
     }
-    if (expect.is_object() && r.answer.is_object()) {
+    if (with_diagnoses && expect.is_object() && r.answer.is_object()) {
       try {
         r.diagnoses = diagnose(c, expect, r.answer);
       } catch (const std::exception&) {
@@ -200,12 +200,14 @@ std::optional<CaseReport> run_random(std::uint64_t seed, const VerifyOptions& op
   // A smaller case still fails when the candidate, run again, gets the same verdict against
   // the library's answer to that smaller case.
   const CaseStatus original = r.status;
+  VerifyOptions quick = options;  // the verdict is all a predicate needs
+  quick.with_diagnoses = false;
   auto verdict = [&](const json& d) -> std::optional<CaseReport> {
     try {
       Case sc = parse_case(d);
       sc.origin = c.origin + ", shrunk";
       const json e = library_answer(sc, options.answer);
-      return verify_case(sc, e, options);
+      return verify_case(sc, e, quick);
     } catch (const Error&) {
       return std::nullopt;  // not a valid case, or one the library cannot answer
     }
@@ -405,7 +407,7 @@ CaseReport verify_case(const Case& c, const nlohmann::json& expect, const Verify
     }
   }
   if (r.error.empty())
-    judge(r, c, expect);
+    judge(r, c, expect, options.with_diagnoses);
   else
     r.summary = r.error;
   r.seconds = seconds_since(start);

@@ -108,6 +108,7 @@ struct VerifyOptions {
   std::uint64_t seed = 0;
   std::filesystem::path counterexample_dir = "topospec-counterexamples";
   std::size_t shrink_calls = 200;  // bound on candidate runs while shrinking one case
+  bool with_diagnoses = true;      // run diagnose() on failing cases
 
   AnswerOptions answer;  // for the library's own answers (memory budget)
   // Called after each case, from the calling thread, in completion order.
