@@ -98,8 +98,8 @@ fs::path default_suite() {
     if (fs::is_directory(p, ec)) return p;
   std::string where;
   for (const fs::path& p : tried) where += (where.empty() ? "" : ", ") + p.string();
-  throw InvalidInput("--suite", "no reference suite found (looked in " + where +
-                                    "); give one with --suite DIR");
+  throw InvalidInput(
+      "--suite", "no reference suite found (looked in " + where + "); give one with --suite DIR");
 }
 
 // The candidate runs in an empty directory: a relative path that exists here will not exist
@@ -115,12 +115,24 @@ void warn_relative_paths(const std::string& command) {
     if (fs::exists(word, ec))
       std::cerr << "topospec: warning: the candidate runs in an empty temporary directory, so the "
                    "relative path '"
-                << word << "' will not be found there; use " << fs::absolute(word).string()
-                << '\n';
+                << word << "' will not be found there; use " << fs::absolute(word).string() << '\n';
   }
 }
 
+// A report that cannot be written should stop the run before it starts, not after an hour.
+void check_output_directory(const std::string& file, const char* option) {
+  if (file.empty()) return;
+  const fs::path dir = fs::path(file).parent_path();
+  std::error_code ec;
+  if (!dir.empty() && !fs::is_directory(dir, ec))
+    throw InvalidInput(file,
+                       std::string(option) + ": the directory " + dir.string() + " does not exist");
+}
+
 int run_verify_command(const VerifySettings& s) {
+  check_output_directory(s.json_file, "--json");
+  check_output_directory(s.junit_file, "--junit");
+  check_output_directory(s.html_file, "--html");
   verify::VerifyOptions options;
   if (!s.candidate.empty()) {
     options.candidate = s.candidate;
@@ -148,6 +160,9 @@ int run_verify_command(const VerifySettings& s) {
   const verify::VerifyReport report = verify::run_verify(options);
   if (progress) std::fputs("\r\033[K", stderr);
 
+  // The results first: should a report fail to be written, they are not lost.
+  std::cout << verify::summary_table(report, ::isatty(1) == 1) << std::flush;
+
   // Every file is staged first and renamed into place only when all could be written.
   StagedFiles files;
   for (const verify::CaseReport& c : report.cases) {
@@ -167,7 +182,6 @@ int run_verify_command(const VerifySettings& s) {
   if (!s.html_file.empty()) files.stage(s.html_file, verify::html_report(report));
   files.commit();
 
-  std::cout << verify::summary_table(report, ::isatty(1) == 1) << std::flush;
   return report.all_passed() ? 0 : kExitNotAllPassed;
 }
 
@@ -186,12 +200,11 @@ CLI::App* add_verify_command(CLI::App& app, std::function<int()>& run) {
                   "shell command of the program under test (absolute paths: it runs in an empty "
                   "directory); default: the topospec library")
       ->type_name("'CMD ARGS...'");
-  cmd->add_option("--filter", s->filter, "run only cases with one of these tags")
-      ->type_name("TAG");
-  CLI::Option* random =
-      cmd->add_option("--random", s->random, "also check N random complexes (expected answers "
-                                             "from the library)")
-          ->type_name("N");
+  cmd->add_option("--filter", s->filter, "run only cases with one of these tags")->type_name("TAG");
+  CLI::Option* random = cmd->add_option("--random", s->random,
+                                        "also check N random complexes (expected answers "
+                                        "from the library)")
+                            ->type_name("N");
   cmd->add_option("--seed", s->seed, "first seed of --random (case i uses seed S+i)")
       ->type_name("S")
       ->capture_default_str()
@@ -203,8 +216,7 @@ CLI::App* add_verify_command(CLI::App& app, std::function<int()>& run) {
   cmd->add_option("--json", s->json_file, "write the full report as JSON")->type_name("FILE");
   cmd->add_option("--junit", s->junit_file, "write a JUnit XML report (CI systems)")
       ->type_name("FILE");
-  cmd->add_option("--html", s->html_file, "write a self-contained HTML report")
-      ->type_name("FILE");
+  cmd->add_option("--html", s->html_file, "write a self-contained HTML report")->type_name("FILE");
   cmd->add_option("--timeout", s->timeout, "wall-clock and CPU-time limit per candidate run")
       ->type_name("SECONDS")
       ->check(CLI::PositiveNumber)

@@ -52,7 +52,8 @@ const json kHexagon = {
      {{"type", "simplicial_complex"},
       {"simplices", json::parse("[[0,1],[1,2],[2,3],[3,4],[4,5],[0,5]]")}}},
     {"expect",
-     {{"betti", {1, 1}}, {"laplacian_spectrum", {{"0", {0, 1, 1, 3, 3, 4}}, {"1", {0, 1, 1, 3, 3, 4}}}}}},
+     {{"betti", {1, 1}},
+      {"laplacian_spectrum", {{"0", {0, 1, 1, 3, 3, 4}}, {"1", {0, 1, 1, 3, 3, 4}}}}}},
     {"tolerance", {{"abs", 1e-8}, {"rel", 1e-8}}}};
 
 class VerifyCli : public ::testing::Test {
@@ -117,6 +118,11 @@ TEST_F(VerifyCli, TheLibraryPassesTheReferenceSuite) {
   EXPECT_EQ(r.status, 0) << r.out << r.err;
   EXPECT_NE(r.out.find(" 0 failed, 0 not attempted, 0 errors, 0 timeouts"), std::string::npos)
       << r.out;
+  // And through the path a candidate takes: `topospec compute -` on stdin, isolated.
+  const ProcessResult c =
+      verify({"--candidate", std::string("'") + TOPOSPEC_CLI + "' --backend cpu compute -",
+              "--jobs", "2"});
+  EXPECT_EQ(c.status, 0) << c.out << c.err;
 }
 
 TEST_F(VerifyCli, HelpDocumentsTheExitStatuses) {
@@ -136,6 +142,15 @@ TEST_F(VerifyCli, AMissingSuiteIsBadInput) {
   EXPECT_NE(r.err.find("no such file or directory"), std::string::npos) << r.err;
 }
 
+TEST_F(VerifyCli, AReportThatCannotBeWrittenStopsTheRunBeforeItStarts) {
+  const fs::path c = write_case(kOctahedron);
+  const ProcessResult r = verify({"--candidate", "sleep 30", "--suite", c.string(), "--html",
+                                  (dir_ / "missing" / "r.html").string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
 TEST_F(VerifyCli, AMalformedCaseFileIsBadInputNamingTheFileAndPlace) {
   json bad = kOctahedron;
   bad["expect"]["betti"] = {1, "zero", 1};
@@ -148,8 +163,8 @@ TEST_F(VerifyCli, AMalformedCaseFileIsBadInputNamingTheFileAndPlace) {
 
 TEST_F(VerifyCli, TheCorrectCandidatePassesEveryCaseItAttempts) {
   const fs::path report = dir_ / "correct.json";
-  const ProcessResult r = verify({"--candidate", python_candidate("correct.py"), "--jobs", "2",
-                                  "--json", report.string()});
+  const ProcessResult r = verify(
+      {"--candidate", python_candidate("correct.py"), "--jobs", "2", "--json", report.string()});
   ASSERT_TRUE(r.status == 0 || r.status == 4) << r.out << r.err;
   const json j = read_json(report);
   std::size_t passed = 0;
@@ -254,11 +269,11 @@ TEST_F(VerifyCli, ReportsAreWrittenAndWellFormed) {
             std::string::npos)
       << xml;
   if (fs::exists("/usr/bin/python3")) {  // an independent XML parser
-    const ProcessResult p = run_process(
-        {"/usr/bin/python3", "-c",
-         "import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); "
-         "print(len(d.getElementsByTagName('testcase')))",
-         junit.string()});
+    const ProcessResult p =
+        run_process({"/usr/bin/python3", "-c",
+                     "import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); "
+                     "print(len(d.getElementsByTagName('testcase')))",
+                     junit.string()});
     EXPECT_EQ(p.status, 0) << p.err;
     EXPECT_EQ(p.out, "3\n");
   }
@@ -317,6 +332,21 @@ TEST_F(VerifyCli, MisbehavingCandidatesAreReportedAndTheRunCarriesOn) {
   EXPECT_NE(r.out.find("TIMEOUT"), std::string::npos) << r.out;
 }
 
+TEST_F(VerifyCli, CandidateOutputCannotReachTheTerminalAsControlCharacters) {
+  const fs::path c = write_case(kOctahedron);
+  const fs::path junit = dir_ / "r.xml";
+  const ProcessResult r =
+      verify({"--candidate", "cat >/dev/null; printf 'x\\033[2J\\001\\302\\233y\\377' >&2; exit 1",
+              "--suite", c.string(), "--junit", junit.string()});
+  EXPECT_EQ(r.status, 4);
+  EXPECT_NE(r.out.find("ERROR"), std::string::npos) << r.out;
+  for (const char bad : {'\033', '\001'}) EXPECT_EQ(r.out.find(bad), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\302\233"), std::string::npos);  // U+009B, the 8-bit CSI
+  const std::string xml = read_text(junit);
+  EXPECT_EQ(xml.find('\001'), std::string::npos);
+  EXPECT_NE(xml.find("<error type=\"error\" message=\"exit status 1"), std::string::npos) << xml;
+}
+
 TEST_F(VerifyCli, MissingQuantitiesAreNotAttemptedWhichIsNotAPass) {
   const fs::path c = write_case(kOctahedron);
   const ProcessResult r =
@@ -347,9 +377,8 @@ TEST_F(VerifyCli, FilterSelectsCasesByTag) {
 
 TEST_F(VerifyCli, RandomModeWritesAMinimalReadyToRunCounterexample) {
   const fs::path out = dir_ / "cx";
-  const ProcessResult r =
-      verify({"--candidate", "cat >/dev/null; echo '{\"betti\": [7]}'", "--random", "2", "--seed",
-              "5", "--out", out.string()});
+  const ProcessResult r = verify({"--candidate", "cat >/dev/null; echo '{\"betti\": [7]}'",
+                                  "--random", "2", "--seed", "5", "--out", out.string()});
   EXPECT_EQ(r.status, 4) << r.out << r.err;
   for (const char* name : {"counterexample-5.json", "counterexample-6.json"}) {
     const fs::path file = out / name;

@@ -1,11 +1,12 @@
 // The comparison rules of spec/CASES.md ("compared as"), one by one: what passes, what fails
 // and where (JSON pointer), what is malformed, and the edges of each tolerance.
+#include "topospec/verify/compare.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "topospec/topology/error.hpp"
-#include "topospec/verify/compare.hpp"
 
 namespace {
 
@@ -14,8 +15,7 @@ using namespace topospec::verify;
 
 // A simplicial case whose `want` is the keys of `expect`.
 Case make_case(const json& expect, const json& options = json::object(),
-               const json& tolerance = json(),
-               const json& simplices = json::parse("[[0,1,2]]")) {
+               const json& tolerance = json(), const json& simplices = json::parse("[[0,1,2]]")) {
   json doc = {{"format", "topospec-case/1"},
               {"name", "t"},
               {"input", {{"type", "simplicial_complex"}, {"simplices", simplices}}},
@@ -164,9 +164,9 @@ TEST(CompareKeys, FirstProblemPrefersWrongOverNotAttempted) {
 TEST(CompareTorsion, SortedListsWithOmittableEmptyLists) {
   const json expect = {{"torsion", {{"0", json::array()}, {"1", {2, 4}}, {"2", json::array()}}}};
   EXPECT_EQ(one(expect, {{"torsion", {{"1", {4, 2}}}}}).status, QuantityStatus::Pass);
-  EXPECT_EQ(one({{"torsion", {{"1", {2}}}}}, {{"torsion", {{"0", json::array()}, {"1", {2}}}}})
-                .status,
-            QuantityStatus::Pass);
+  EXPECT_EQ(
+      one({{"torsion", {{"1", {2}}}}}, {{"torsion", {{"0", json::array()}, {"1", {2}}}}}).status,
+      QuantityStatus::Pass);
 }
 
 TEST(CompareTorsion, DifferencesAreLocatedByDegree) {
@@ -192,8 +192,7 @@ TEST(CompareTorsion, MalformedAnswers) {
             QuantityStatus::Malformed);
   EXPECT_EQ(one({{"torsion", {{"1", {2}}}}}, {{"torsion", {{"1", "2"}}}}).status,
             QuantityStatus::Malformed);
-  EXPECT_EQ(one({{"torsion", {{"1", {2}}}}}, {{"torsion", {2}}}).status,
-            QuantityStatus::Malformed);
+  EXPECT_EQ(one({{"torsion", {{"1", {2}}}}}, {{"torsion", {2}}}).status, QuantityStatus::Malformed);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,8 +202,7 @@ TEST(CompareSpectra, WithinToleranceElementwise) {
   const json tol = {{"abs", 1e-6}, {"rel", 1e-3}};
   const json expect = {{"laplacian_spectrum", {{"0", {0, 1, 3}}, {"1", {2, 1000}}}}};
   // |got − expected| ≤ abs + rel·|expected|: 1000 allows 1e-6 + 1 (just under is fine).
-  EXPECT_EQ(one(expect, {{"laplacian_spectrum", {{"0", {1e-7, 1, 3}}, {"1", {2, 1000.999}}}}},
-                tol)
+  EXPECT_EQ(one(expect, {{"laplacian_spectrum", {{"0", {1e-7, 1, 3}}, {"1", {2, 1000.999}}}}}, tol)
                 .status,
             QuantityStatus::Pass);
   const auto r =
@@ -255,8 +253,8 @@ TEST(CompareSpectra, ExtraDegreesInTheAnswerAreIgnored) {
 }
 
 TEST(CompareSpectra, NonNumbersAreMalformedWithTheirPlace) {
-  auto r = one({{"laplacian_spectrum", {{"0", {0, 2}}}}},
-               {{"laplacian_spectrum", {{"0", {0, "NaN"}}}}});
+  auto r =
+      one({{"laplacian_spectrum", {{"0", {0, 2}}}}}, {{"laplacian_spectrum", {{"0", {0, "NaN"}}}}});
   EXPECT_EQ(r.status, QuantityStatus::Malformed);
   EXPECT_EQ(first_pointer(r), "/laplacian_spectrum/0/1");
   r = one({{"laplacian_spectrum", {{"0", {0, 2}}}}}, {{"laplacian_spectrum", {0, 2}}});
@@ -270,9 +268,8 @@ TEST(CompareSpectra, NonNumbersAreMalformedWithTheirPlace) {
 }
 
 TEST(CompareSpectra, UnsortedAnswersAreToldSo) {
-  const auto r =
-      one({{"dirac_spectrum_by_degree", {{"0", {-1, 0, 1}}}}},
-          {{"dirac_spectrum_by_degree", {{"0", {1, 0, -1}}}}});
+  const auto r = one({{"dirac_spectrum_by_degree", {{"0", {-1, 0, 1}}}}},
+                     {{"dirac_spectrum_by_degree", {{"0", {1, 0, -1}}}}});
   EXPECT_EQ(r.status, QuantityStatus::Fail);
   bool told = false;
   for (const auto& d : r.differences) told |= d.note.find("ascending") != std::string::npos;
@@ -289,9 +286,10 @@ const json kS1H0 = {{"cells", {{1}, {2}, {3}, {4}, {5}}},
 TEST(CompareHarmonic, SameSubspaceInAnotherBasisAndCellOrderPasses) {
   const double s = 1 / std::sqrt(2.0);
   // Rotated basis, cells listed in another order.
-  const json got = {{"cells", {{5}, {4}, {3}, {2}, {1}}},
-                    {"vectors", {{s, 0.5 * s, 0.5 * s, 0.5 * s, 0.5 * s},
-                                 {-s, 0.5 * s, 0.5 * s, 0.5 * s, 0.5 * s}}}};
+  const json got = {
+      {"cells", {{5}, {4}, {3}, {2}, {1}}},
+      {"vectors",
+       {{s, 0.5 * s, 0.5 * s, 0.5 * s, 0.5 * s}, {-s, 0.5 * s, 0.5 * s, 0.5 * s, 0.5 * s}}}};
   const auto r = one({{"harmonic_basis", {{"0", kS1H0}}}}, {{"harmonic_basis", {{"0", got}}}});
   EXPECT_EQ(r.status, QuantityStatus::Pass) << r.message;
 }
@@ -321,14 +319,14 @@ TEST(CompareHarmonic, ToleranceEdgeOnTheProjectorDistance) {
     return json{{"cells", {{1}, {2}, {3}, {4}, {5}}},
                 {"vectors", {{a + b, a - b, a, a, 0}, {0, 0, 0, 0, 1}}}};
   };
-  EXPECT_EQ(one({{"harmonic_basis", {{"0", kS1H0}}}}, {{"harmonic_basis", {{"0", tilted(5e-7)}}}},
-                tol)
-                .status,
-            QuantityStatus::Pass);
-  EXPECT_EQ(one({{"harmonic_basis", {{"0", kS1H0}}}}, {{"harmonic_basis", {{"0", tilted(2e-6)}}}},
-                tol)
-                .status,
-            QuantityStatus::Fail);
+  EXPECT_EQ(
+      one({{"harmonic_basis", {{"0", kS1H0}}}}, {{"harmonic_basis", {{"0", tilted(5e-7)}}}}, tol)
+          .status,
+      QuantityStatus::Pass);
+  EXPECT_EQ(
+      one({{"harmonic_basis", {{"0", kS1H0}}}}, {{"harmonic_basis", {{"0", tilted(2e-6)}}}}, tol)
+          .status,
+      QuantityStatus::Fail);
 }
 
 TEST(CompareHarmonic, DifferentDimensionFails) {
@@ -483,8 +481,8 @@ TEST(ComparePersistent, SpectraPerRequest) {
                                {{{"dim", 1}, {"a", 0}, {"b", 1}, {"eigenvalues", {2, 2, 2, 4}}}}}});
   EXPECT_EQ(r.status, QuantityStatus::Fail);
   EXPECT_EQ(first_pointer(r), "/persistent_laplacian_spectrum/0/eigenvalues/0");
-  EXPECT_EQ(one({{"persistent_dirac_spectrum", {{{"dim", 0}, {"a", 0}, {"b", 1},
-                                                 {"eigenvalues", {-1, 1}}}}}},
+  EXPECT_EQ(one({{"persistent_dirac_spectrum",
+                  {{{"dim", 0}, {"a", 0}, {"b", 1}, {"eigenvalues", {-1, 1}}}}}},
                 {{"persistent_dirac_spectrum",
                   {{{"dim", 0}, {"a", 0}, {"b", 1}, {"eigenvalues", {-1, 1}}}}}})
                 .status,
@@ -493,19 +491,21 @@ TEST(ComparePersistent, SpectraPerRequest) {
 
 TEST(ComparePersistent, HarmonicBasisPerRequest) {
   const double s = 1 / std::sqrt(2.0);
-  const json expect = {{"persistent_harmonic_basis",
-                        {{{"dim", 0}, {"a", 0}, {"b", 1}, {"cells", {{0}, {1}}},
-                          {"vectors", {{s, s}}}}}}};
-  EXPECT_EQ(one(expect, {{"persistent_harmonic_basis",
-                          {{{"dim", 0}, {"a", 0}, {"b", 1}, {"cells", {{1}, {0}}},
-                            {"vectors", {{-s, -s}}}}}}})
-                .status,
-            QuantityStatus::Pass);
-  EXPECT_EQ(one(expect, {{"persistent_harmonic_basis",
-                          {{{"dim", 0}, {"a", 0}, {"b", 1}, {"cells", {{0}, {1}}},
-                            {"vectors", {{1, 0}}}}}}})
-                .status,
-            QuantityStatus::Fail);
+  const json expect = {
+      {"persistent_harmonic_basis",
+       {{{"dim", 0}, {"a", 0}, {"b", 1}, {"cells", {{0}, {1}}}, {"vectors", {{s, s}}}}}}};
+  EXPECT_EQ(
+      one(expect,
+          {{"persistent_harmonic_basis",
+            {{{"dim", 0}, {"a", 0}, {"b", 1}, {"cells", {{1}, {0}}}, {"vectors", {{-s, -s}}}}}}})
+          .status,
+      QuantityStatus::Pass);
+  EXPECT_EQ(
+      one(expect,
+          {{"persistent_harmonic_basis",
+            {{{"dim", 0}, {"a", 0}, {"b", 1}, {"cells", {{0}, {1}}}, {"vectors", {{1, 0}}}}}}})
+          .status,
+      QuantityStatus::Fail);
 }
 
 TEST(CompareSpectralCurves, PerSampledValue) {
@@ -556,8 +556,8 @@ TEST(CompareHelpers, ReportedMaxDim) {
   EXPECT_EQ(reported_max_dim(make_case({{"betti", {1}}})), 2);
   EXPECT_EQ(reported_max_dim(make_case({{"betti", {1}}}, {{"max_dim", 5}})), 5);
   EXPECT_EQ(input_top_dimension(make_case({{"betti", {1}}}, {{"max_dim", 5}})), 2);
-  EXPECT_EQ(input_top_dimension(make_case({{"betti", json::array()}}, json::object(), json(),
-                                          json::array())),
+  EXPECT_EQ(input_top_dimension(
+                make_case({{"betti", json::array()}}, json::object(), json(), json::array())),
             -1);
 }
 

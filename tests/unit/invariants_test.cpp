@@ -1,6 +1,8 @@
 // Invariants on a candidate's own answers: each one fires on a crafted wrong answer (starting
 // from the library's correct one and breaking one thing) and stays quiet on library answers,
 // including every case of the reference suite with every quantity wanted.
+#include "topospec/verify/invariants.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include <filesystem>
 
 #include "topospec/verify/answer.hpp"
-#include "topospec/verify/invariants.hpp"
 
 namespace {
 
@@ -31,8 +32,8 @@ const json kAllQuantities = {"chain_dims",
 const json kS1 = json::parse("[[1],[2],[3],[4],[5],[1,2],[2,3],[2,4],[3,4],[2,3,4]]");
 const json kRp2 = json::parse(
     "[[1,2,3],[1,3,4],[1,4,5],[1,5,6],[1,2,6],[2,3,5],[2,4,5],[2,4,6],[3,4,6],[3,5,6]]");
-const json kOctahedron = json::parse(
-    "[[0,1,2],[0,1,4],[0,2,3],[0,3,4],[1,2,5],[1,4,5],[2,3,5],[3,4,5]]");
+const json kOctahedron =
+    json::parse("[[0,1,2],[0,1,4],[0,2,3],[0,3,4],[1,2,5],[1,4,5],[2,3,5],[3,4,5]]");
 
 Case make_case(const json& simplices, const json& options = json::object(),
                const json& want = kAllQuantities) {
@@ -304,8 +305,8 @@ TEST_F(InvariantsFire, MessagesCarryTheNumbers) {
   json a = good_;
   a["betti"] = {2, 1, 0};
   const auto v = check_invariants(s1_, a);
-  const auto it = std::find_if(v.begin(), v.end(),
-                               [](const auto& x) { return x.invariant == "rank_nullity"; });
+  const auto it =
+      std::find_if(v.begin(), v.end(), [](const auto& x) { return x.invariant == "rank_nullity"; });
   ASSERT_NE(it, v.end()) << listing(v);
   EXPECT_EQ(it->message, "β_1 = 1 but n_1 − rank ∂_1 − rank ∂_2 = 4 − 3 − 1 = 0");
 }

@@ -140,8 +140,7 @@ void compare_integer(Collector& c, const json& e, const json& g, const std::stri
     c.malformed(at, e, g, "expected an integer, got " + describe(g));
     return;
   }
-  if (*got != want)
-    c.differ(at, e, g, "expected " + e.dump() + ", got " + g.dump() + " (exact)");
+  if (*got != want) c.differ(at, e, g, "expected " + e.dump() + ", got " + g.dump() + " (exact)");
 }
 
 // A list indexed by degree (or by position), compared over the expected length.
@@ -220,10 +219,10 @@ bool compare_real(Collector& c, const RealRule& rule, double want, const json& e
   const double diff = std::abs(*got - want), bound = rule.bound(want);
   if (diff <= bound) return true;
   c.differ(at, e, g,
-             "expected " + num(want) + ", got " + num(*got) + " (|got − expected| = " + num(diff) +
-                 " > tolerance " + num(rule.abs) + " + " + num(rule.rel) +
-                 "·|expected| = " + num(bound) + ")",
-             "|got − expected| = " + num(diff) + " > " + num(bound));
+           "expected " + num(want) + ", got " + num(*got) + " (|got − expected| = " + num(diff) +
+               " > tolerance " + num(rule.abs) + " + " + num(rule.rel) +
+               "·|expected| = " + num(bound) + ")",
+           "|got − expected| = " + num(diff) + " > " + num(bound));
   return false;
 }
 
@@ -317,8 +316,7 @@ Basis expected_basis(const json& e, const std::string& at) {
 std::optional<Eigen::MatrixXd> got_basis(Collector& c, const Basis& want, const json& e,
                                          const json& g, const std::string& at) {
   if (!g.is_object() || !g.contains("cells") || !g.contains("vectors")) {
-    c.malformed(at, e, g,
-                "expected an object with \"cells\" and \"vectors\", got " + describe(g));
+    c.malformed(at, e, g, "expected an object with \"cells\" and \"vectors\", got " + describe(g));
     return std::nullopt;
   }
   const json& cells = g["cells"];
@@ -341,7 +339,8 @@ std::optional<Eigen::MatrixXd> got_basis(Collector& c, const Basis& want, const 
     const std::string ai = at + "/cells/" + std::to_string(i);
     const auto cell = cell_of(cells[i]);
     if (!cell) {
-      c.malformed(ai, nullptr, cells[i], "expected a list of vertex ids, got " + describe(cells[i]));
+      c.malformed(ai, nullptr, cells[i],
+                  "expected a list of vertex ids, got " + describe(cells[i]));
       return std::nullopt;
     }
     const auto it = row_of.find(*cell);
@@ -413,8 +412,8 @@ void compare_subspace(Collector& c, const RealRule& rule, const json& e, const j
   const Eigen::MatrixXd v = orthonormal_span(*got);
   const json ed = u.cols(), gd = v.cols();
   if (u.cols() != v.cols()) {
-    std::string msg = "expected a subspace of dimension " + ed.dump() + ", got dimension " +
-                      gd.dump();
+    std::string msg =
+        "expected a subspace of dimension " + ed.dump() + ", got dimension " + gd.dump();
     if (v.cols() != got->cols())
       msg += " (" + std::to_string(got->cols()) + " vectors, linearly dependent)";
     c.differ(at, ed, gd, msg, "dimension " + gd.dump() + ", expected " + ed.dump());
@@ -445,8 +444,8 @@ struct Bars {
   std::vector<double> infinite;  // births
 };
 
-std::optional<Bars> read_bars(const json& v, const std::function<void(std::size_t, std::string)>&
-                                                 fail) {
+std::optional<Bars> read_bars(const json& v,
+                              const std::function<void(std::size_t, std::string)>& fail) {
   if (!v.is_array()) {
     fail(SIZE_MAX, "expected a list of bars [birth, death|null], got " + describe(v));
     return std::nullopt;
@@ -576,11 +575,11 @@ void compare_barcode_degree(Collector& c, double abs, const json& e, const json&
   const double bound = abs + 8 * std::numeric_limits<double>::epsilon() * scale;
   if (want->infinite.size() != got->infinite.size()) {
     const json ei = want->infinite, gi = got->infinite;
-    c.differ(at, ei, gi,
-             "expected " + std::to_string(ei.size()) + " infinite bars (births " + short_json(ei) +
-                 "), got " + std::to_string(gi.size()) + " (births " + short_json(gi) + ")",
-             "infinite bars: " + std::to_string(gi.size()) + ", expected " +
-                 std::to_string(ei.size()));
+    c.differ(
+        at, ei, gi,
+        "expected " + std::to_string(ei.size()) + " infinite bars (births " + short_json(ei) +
+            "), got " + std::to_string(gi.size()) + " (births " + short_json(gi) + ")",
+        "infinite bars: " + std::to_string(gi.size()) + ", expected " + std::to_string(ei.size()));
     return;
   }
   // On a line the sorted order is an optimal bottleneck matching.
@@ -617,8 +616,8 @@ template <class F>
 void per_degree(Collector& c, const json& e, const json& g, const std::string& at, F&& each) {
   const auto degrees = expected_degrees(e, at);
   if (!g.is_object()) {
-    c.malformed(at, e, g, "expected an object keyed by degree (\"0\", \"1\", …), got " +
-                              describe(g));
+    c.malformed(at, e, g,
+                "expected an object keyed by degree (\"0\", \"1\", …), got " + describe(g));
     return;
   }
   for (const auto& [q, key] : degrees) {
@@ -666,8 +665,8 @@ void compare_torsion(Collector& c, const Case& cs, const json& e, const json& g,
     const auto want = sorted_factors(ev);
     const auto got = sorted_factors(gv);
     if (!got) {
-      c.malformed(aq, ev, gv, "expected a list of integers (invariant factors), got " +
-                                  describe(gv));
+      c.malformed(aq, ev, gv,
+                  "expected a list of integers (invariant factors), got " + describe(gv));
       continue;
     }
     if (*got != *want) {
@@ -712,8 +711,8 @@ void per_request(Collector& c, const RealRule& rule, const json& e, const json& 
     want.push_back(*k);
   }
   if (!g.is_array()) {
-    c.malformed(at, e, g, "expected a list of " + std::string(fields) + " objects, got " +
-                              describe(g));
+    c.malformed(at, e, g,
+                "expected a list of " + std::string(fields) + " objects, got " + describe(g));
     return;
   }
   std::vector<RequestKey> got;
@@ -816,49 +815,49 @@ QuantityResult compare_quantity(const Case& cs, Quantity q, const json& e, const
     }
     case Quantity::PersistentBetti: {
       Collector c(q, "exact, per request");
-      per_request(c, rule, e, g, at, false, [&](const json& ei, const json& gi,
-                                                const std::string& ai) {
-        entry_field(c, ei, gi, ai, "value", [&](const json& x, const json& y,
-                                                const std::string& af) {
-          compare_integer(c, x, y, af);
-        });
-      });
+      per_request(c, rule, e, g, at, false,
+                  [&](const json& ei, const json& gi, const std::string& ai) {
+                    entry_field(c, ei, gi, ai, "value",
+                                [&](const json& x, const json& y, const std::string& af) {
+                                  compare_integer(c, x, y, af);
+                                });
+                  });
       return c.take();
     }
     case Quantity::PersistentLaplacianSpectrum:
     case Quantity::PersistentDiracSpectrum: {
       Collector c(q, rule.text() + ", per request");
-      per_request(c, rule, e, g, at, false, [&](const json& ei, const json& gi,
-                                                const std::string& ai) {
-        entry_field(c, ei, gi, ai, "eigenvalues", [&](const json& x, const json& y,
-                                                      const std::string& af) {
-          compare_real_list(c, rule, x, y, af, true);
-        });
-      });
+      per_request(c, rule, e, g, at, false,
+                  [&](const json& ei, const json& gi, const std::string& ai) {
+                    entry_field(c, ei, gi, ai, "eigenvalues",
+                                [&](const json& x, const json& y, const std::string& af) {
+                                  compare_real_list(c, rule, x, y, af, true);
+                                });
+                  });
       return c.take();
     }
     case Quantity::PersistentHarmonicBasis: {
       Collector c(q, subspace_tol + ", per request");
-      per_request(c, rule, e, g, at, false, [&](const json& ei, const json& gi,
-                                                const std::string& ai) {
-        if (!ei.contains("cells") && !ei.contains("vectors")) return;
-        compare_subspace(c, rule, ei, gi, ai);
-      });
+      per_request(c, rule, e, g, at, false,
+                  [&](const json& ei, const json& gi, const std::string& ai) {
+                    if (!ei.contains("cells") && !ei.contains("vectors")) return;
+                    compare_subspace(c, rule, ei, gi, ai);
+                  });
       return c.take();
     }
     case Quantity::SpectralCurves: {
       Collector c(q, "betti exact; lambda_min " + rule.text() + "; per sampled value");
-      per_request(c, rule, e, g, at, true, [&](const json& ei, const json& gi,
-                                               const std::string& ai) {
-        entry_field(c, ei, gi, ai, "betti", [&](const json& x, const json& y,
-                                                const std::string& af) {
-          compare_integer_list(c, x, y, af);
-        });
-        entry_field(c, ei, gi, ai, "lambda_min", [&](const json& x, const json& y,
-                                                     const std::string& af) {
-          compare_real_list(c, rule, x, y, af, false);
-        });
-      });
+      per_request(c, rule, e, g, at, true,
+                  [&](const json& ei, const json& gi, const std::string& ai) {
+                    entry_field(c, ei, gi, ai, "betti",
+                                [&](const json& x, const json& y, const std::string& af) {
+                                  compare_integer_list(c, x, y, af);
+                                });
+                    entry_field(c, ei, gi, ai, "lambda_min",
+                                [&](const json& x, const json& y, const std::string& af) {
+                                  compare_real_list(c, rule, x, y, af, false);
+                                });
+                  });
       return c.take();
     }
   }

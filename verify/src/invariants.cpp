@@ -102,8 +102,7 @@ struct Answer {
     if (got.contains("euler_characteristic")) euler = integer_of(got["euler_characteristic"]);
     if (got.contains("laplacian_spectrum")) lap = per_degree(got["laplacian_spectrum"]);
     if (got.contains("up_laplacian_spectrum")) up = per_degree(got["up_laplacian_spectrum"]);
-    if (got.contains("down_laplacian_spectrum"))
-      down = per_degree(got["down_laplacian_spectrum"]);
+    if (got.contains("down_laplacian_spectrum")) down = per_degree(got["down_laplacian_spectrum"]);
     if (got.contains("dirac_spectrum_by_degree"))
       dirac_by_degree = per_degree(got["dirac_spectrum_by_degree"]);
     if (got.contains("dirac_spectrum")) dirac = real_list(got["dirac_spectrum"]);
@@ -116,7 +115,10 @@ struct Answer {
 class Checker {
  public:
   Checker(const Case& c, const json& got)
-      : case_(c), a_(got), top_(input_top_dimension(c)), abs_(c.tolerance.abs),
+      : case_(c),
+        a_(got),
+        top_(input_top_dimension(c)),
+        abs_(c.tolerance.abs),
         rel_(c.tolerance.rel) {}
 
   std::vector<InvariantViolation> run() {
@@ -156,9 +158,7 @@ class Checker {
     return std::nullopt;
   }
   // The degree-indexed list covers every degree of the complex.
-  bool covers_top(const Ints& v) const {
-    return top_ && static_cast<int>(v.size()) >= *top_ + 1;
-  }
+  bool covers_top(const Ints& v) const { return top_ && static_cast<int>(v.size()) >= *top_ + 1; }
 
   double zero_threshold(const Reals& v) const {
     return std::max(abs_, 1e-8) * std::max(1.0, max_abs(v));
@@ -187,9 +187,9 @@ class Checker {
   }
 
   void signs_and_bounds() {
-    for (const auto& [name, list] : {std::pair{"chain_dims", &a_.chain_dims},
-                                     std::pair{"betti", &a_.betti},
-                                     std::pair{"boundary_ranks", &a_.ranks}}) {
+    for (const auto& [name, list] :
+         {std::pair{"chain_dims", &a_.chain_dims}, std::pair{"betti", &a_.betti},
+          std::pair{"boundary_ranks", &a_.ranks}}) {
       if (!*list) continue;
       for (std::size_t i = 0; i < (*list)->size(); ++i)
         if ((**list)[i] < 0)
@@ -221,10 +221,10 @@ class Checker {
       if (!nq || !rq || !rq1) continue;
       const std::int64_t expected = *nq - *rq - *rq1;
       if ((*a_.betti)[q] != expected)
-        violation("rank_nullity", "β_" + str(q) + " = " + str((*a_.betti)[q]) + " but n_" +
-                                      str(q) + " − rank ∂_" + str(q) + " − rank ∂_" + str(q + 1) +
-                                      " = " + str(*nq) + " − " + str(*rq) + " − " + str(*rq1) +
-                                      " = " + str(expected));
+        violation("rank_nullity", "β_" + str(q) + " = " + str((*a_.betti)[q]) + " but n_" + str(q) +
+                                      " − rank ∂_" + str(q) + " − rank ∂_" + str(q + 1) + " = " +
+                                      str(*nq) + " − " + str(*rq) + " − " + str(*rq1) + " = " +
+                                      str(expected));
     }
   }
 
@@ -245,10 +245,10 @@ class Checker {
     if (a_.chain_dims && covers_top(*a_.chain_dims)) {
       chi_cells = alternating_sum(*a_.chain_dims);
       if (a_.euler && *a_.euler != *chi_cells)
-        violation("euler_chain_dims",
-                  "euler_characteristic = " + str(*a_.euler) + " but " +
-                      alternating_text(*a_.chain_dims, "n") + " = " + str(*chi_cells) +
-                      " (chain_dims " + json(*a_.chain_dims).dump() + ")");
+        violation("euler_chain_dims", "euler_characteristic = " + str(*a_.euler) + " but " +
+                                          alternating_text(*a_.chain_dims, "n") + " = " +
+                                          str(*chi_cells) + " (chain_dims " +
+                                          json(*a_.chain_dims).dump() + ")");
     }
     if (a_.betti && covers_top(*a_.betti)) {
       const std::int64_t chi_betti = alternating_sum(*a_.betti);
@@ -283,28 +283,28 @@ class Checker {
       std::int64_t total = 0;
       for (int q = 0; q <= *top_; ++q) total += *n(q);
       if (static_cast<std::int64_t>(a_.dirac->size()) != total)
-        violation("spectrum_size", "the Dirac operator has " +
-                                       str(std::int64_t(a_.dirac->size())) +
+        violation("spectrum_size", "the Dirac operator has " + str(std::int64_t(a_.dirac->size())) +
                                        " eigenvalues but Σ n_q = " + str(total));
     }
   }
 
   void spectra_signs_and_nullity() {
-    for (const auto& [s, what] : {std::pair{&a_.lap, "L"}, std::pair{&a_.up, "up-L"},
-                                  std::pair{&a_.down, "down-L"}})
+    for (const auto& [s, what] :
+         {std::pair{&a_.lap, "L"}, std::pair{&a_.up, "up-L"}, std::pair{&a_.down, "down-L"}})
       for (const auto& [q, ev] : *s)
         if (!ev.empty() && ev.front() < -zero_threshold(ev))
-          violation("spectrum_non_negative",
-                    std::string(what) + "_" + str(q) + " has the negative eigenvalue " +
-                        num(ev.front()) + " (zero threshold " + approx(zero_threshold(ev)) +
-                        "); a Laplacian is positive semidefinite");
+          violation("spectrum_non_negative", std::string(what) + "_" + str(q) +
+                                                 " has the negative eigenvalue " + num(ev.front()) +
+                                                 " (zero threshold " + approx(zero_threshold(ev)) +
+                                                 "); a Laplacian is positive semidefinite");
     if (!a_.betti) return;
     for (const auto& [q, ev] : a_.lap) {
       if (q >= static_cast<int>(a_.betti->size())) continue;
       const auto zeros = static_cast<std::int64_t>(nullity(ev));
       const std::int64_t beta = (*a_.betti)[q];
       const std::string counted = "L_" + str(q) + " has " +
-                                  count(zeros, "zero eigenvalue", "zero eigenvalues") + " (|λ| ≤ " + approx(zero_threshold(ev)) + ")";
+                                  count(zeros, "zero eigenvalue", "zero eigenvalues") + " (|λ| ≤ " +
+                                  approx(zero_threshold(ev)) + ")";
       if (rational() && zeros != beta)
         violation("laplacian_nullity", counted + " but β_" + str(q) + " = " + str(beta) +
                                            "; over Q they are equal (Hodge theorem)");
@@ -320,8 +320,8 @@ class Checker {
     for (const auto& [q, ev] : a_.lap) {
       const auto u = a_.up.find(q), d = a_.down.find(q);
       if (u == a_.up.end() || d == a_.down.end()) continue;
-      const double zero = std::max({zero_threshold(ev), zero_threshold(u->second),
-                                    zero_threshold(d->second)});
+      const double zero =
+          std::max({zero_threshold(ev), zero_threshold(u->second), zero_threshold(d->second)});
       Reals both = nonzero(u->second, zero), down = nonzero(d->second, zero);
       both.insert(both.end(), down.begin(), down.end());
       std::sort(both.begin(), both.end());
@@ -373,9 +373,9 @@ class Checker {
       ok = agree(sq[i], laplacian_union[i], scale) ||
            (std::abs(sq[i]) <= zero && std::abs(laplacian_union[i]) <= zero);
     if (!ok)
-      violation("dirac_squares", "the squared eigenvalues of " + what + " " +
-                                     short_json(sq, 80) + " are not the eigenvalues of " +
-                                     union_text + " " + short_json(laplacian_union, 80));
+      violation("dirac_squares", "the squared eigenvalues of " + what + " " + short_json(sq, 80) +
+                                     " are not the eigenvalues of " + union_text + " " +
+                                     short_json(laplacian_union, 80));
   }
 
   void dirac() {
@@ -404,9 +404,8 @@ class Checker {
         if (zeros != total)
           violation("dirac_zeros", "the Dirac operator has " +
                                        count(zeros, "zero eigenvalue", "zero eigenvalues") +
-                                       " (|μ| ≤ " +
-                                       approx(zero_threshold(*a_.dirac)) + ") but Σ β_q = " +
-                                       str(total));
+                                       " (|μ| ≤ " + approx(zero_threshold(*a_.dirac)) +
+                                       ") but Σ β_q = " + str(total));
       }
     }
     for (const auto& [q, mu] : a_.dirac_by_degree) {
@@ -493,9 +492,9 @@ class Checker {
             (gram - Eigen::MatrixXd::Identity(gram.rows(), gram.cols())).cwiseAbs().maxCoeff();
         const double bound = std::max(abs_, 1e-7);
         if (error > bound)
-          violation("harmonic_orthonormal",
-                    hq + ": the " + str(k) + " vectors are not orthonormal (max |VᵀV − I| = " +
-                        approx(error) + " > " + approx(bound) + ")");
+          violation("harmonic_orthonormal", hq + ": the " + str(k) +
+                                                " vectors are not orthonormal (max |VᵀV − I| = " +
+                                                approx(error) + " > " + approx(bound) + ")");
       }
       if (const auto l = a_.lap.find(q); l != a_.lap.end()) {
         const auto zeros = static_cast<std::int64_t>(nullity(l->second));
@@ -505,8 +504,8 @@ class Checker {
                                               count(zeros, "zero eigenvalue", "zero eigenvalues"));
       } else if (a_.betti && rational() && q < static_cast<int>(a_.betti->size())) {
         if (k != (*a_.betti)[q])
-          violation("harmonic_dimension", hq + " has " + count(k, "vector", "vectors") + " but β_" + str(q) +
-                                              " = " + str((*a_.betti)[q]));
+          violation("harmonic_dimension", hq + " has " + count(k, "vector", "vectors") + " but β_" +
+                                              str(q) + " = " + str((*a_.betti)[q]));
       }
     }
   }

@@ -57,6 +57,28 @@ std::string truncate(const std::string& s, std::size_t max_chars) {
   return s.substr(0, i) + "…";
 }
 
+// Text that came from a candidate, made safe for a terminal: valid UTF-8 without control
+// characters (C0, DEL, C1 — ESC or U+009B would start an escape sequence), which become U+FFFD.
+std::string terminal_safe(std::string_view text) {
+  const std::string s = valid_utf8(text);
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto ch = static_cast<unsigned char>(s[i]);
+    if (ch < 0x20 || ch == 0x7F) {
+      out +=
+          ch == '\t' || ch == '\n' || ch == '\r' ? std::string(" ") : std::string("\xEF\xBF\xBD");
+    } else if (ch == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out += static_cast<char>(ch);
+    }
+  }
+  return out;
+}
+
 const char* ansi(CaseStatus s) {
   switch (s) {
     case CaseStatus::Pass:
@@ -202,14 +224,16 @@ std::string html_case(const CaseReport& c, std::size_t index) {
 
   for (const QuantityResult& q : c.comparison.quantities) {
     if (q.status == QuantityStatus::Pass) continue;
-    h += "<h3><code>" + html_escape(quantity_name(q.quantity)) + "</code>: " +
-         html_escape(to_string(q.status)) + "</h3>\n<p>" + html_escape(q.message) + "</p>\n";
+    h += "<h3><code>" + html_escape(quantity_name(q.quantity)) +
+         "</code>: " + html_escape(to_string(q.status)) + "</h3>\n<p>" + html_escape(q.message) +
+         "</p>\n";
     if (q.status == QuantityStatus::NotAttempted) continue;
     h += "<p class=\"meta\">tolerance: " + html_escape(q.tolerance) + "</p>\n";
     if (!q.differences.empty()) {
       h += "<table><tr><th>position</th><th>expected</th><th>got</th><th>note</th></tr>\n";
       for (const Difference& d : q.differences) {
-        const bool bad_shape = q.status == QuantityStatus::Malformed && d.note.find("expected") == 0;
+        const bool bad_shape =
+            q.status == QuantityStatus::Malformed && d.note.find("expected") == 0;
         h += "<tr><td><code>" + html_escape(d.pointer) + "</code></td><td>" +
              cell_json(d.expected) + "</td><td class=\"" + (bad_shape ? "malformed" : "bad") +
              "\">" + cell_json(d.got) + "</td><td>" + html_escape(d.note) + "</td></tr>\n";
@@ -252,8 +276,9 @@ std::string html_case(const CaseReport& c, std::size_t index) {
   }
   if (!c.counterexample_path.empty())
     h += "<h3>Minimal counterexample</h3><p>Written to <code>" +
-         html_escape(c.counterexample_path.string()) + "</code>: " +
-         html_escape(valid_utf8(c.counterexample_summary)) + "</p>\n" + pre_json(c.counterexample);
+         html_escape(c.counterexample_path.string()) +
+         "</code>: " + html_escape(valid_utf8(c.counterexample_summary)) + "</p>\n" +
+         pre_json(c.counterexample);
   h += "<h3>Input</h3>\n" + pre_json(c.input);
   if (!c.options.is_null()) h += "<h3>Options</h3>\n" + pre_json(c.options);
   h += "</details>\n";
@@ -268,7 +293,11 @@ std::string valid_utf8(std::string_view s) {
   const std::string replacement = "\xEF\xBF\xBD";
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t len = c < 0x80           ? 1
+                      : (c >> 5) == 0x6  ? 2
+                      : (c >> 4) == 0xE  ? 3
+                      : (c >> 3) == 0x1E ? 4
+                                         : 0;
     bool ok = len > 0 && i + len <= s.size();
     for (std::size_t k = 1; ok && k < len; ++k)
       ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
@@ -332,6 +361,11 @@ std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(s.size());
   for (char ch : s) {
+    if ((static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') ||
+        ch == 0x7F) {
+      out += "\xEF\xBF\xBD";  // control characters are not HTML text
+      continue;
+    }
     switch (ch) {
       case '&':
         out += "&amp;";
@@ -355,6 +389,8 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+std::string printable(std::string_view text) { return terminal_safe(text); }
+
 std::string counts_line(const VerifyReport& report) {
   const StatusCounts n = report.counts();
   return plural(n.total(), "case", "cases") + ": " + std::to_string(n.pass) + " passed, " +
@@ -368,13 +404,13 @@ std::string summary_table(const VerifyReport& report, bool color) {
   for (const CaseReport& c : report.cases)
     name_width = std::min<std::size_t>(std::max(name_width, display_width(c.name)), 40);
   constexpr std::size_t kStatusWidth = 13;
-  std::string out = pad("case", name_width) + "  " + pad("status", kStatusWidth) +
-                    "  first problem\n";
+  std::string out =
+      pad("case", name_width) + "  " + pad("status", kStatusWidth) + "  first problem\n";
   for (const CaseReport& c : report.cases) {
     const std::string label = pad(status_label(c.status), kStatusWidth);
-    out += pad(truncate(c.name, name_width), name_width) + "  " +
+    out += pad(truncate(terminal_safe(c.name), name_width), name_width) + "  " +
            (color ? ansi(c.status) + label + "\033[0m" : label) + "  " +
-           truncate(valid_utf8(c.summary), 220);
+           truncate(terminal_safe(c.summary), 220);
     while (!out.empty() && out.back() == ' ') out.pop_back();
     out += "\n";
   }
@@ -383,19 +419,19 @@ std::string summary_table(const VerifyReport& report, bool color) {
     for (const Diagnosis& d : c.diagnoses) {
       if (!any_diagnosis) out += "\nDiagnoses:\n";
       any_diagnosis = true;
-      out += "  " + c.name + ": " + d.quantity + ": " + d.explanation + "\n";
+      out += "  " + terminal_safe(c.name) + ": " + d.quantity + ": " + d.explanation + "\n";
     }
   bool any_counterexample = false;
   for (const CaseReport& c : report.cases)
     if (!c.counterexample_path.empty()) {
       if (!any_counterexample) out += "\nMinimal counterexamples:\n";
       any_counterexample = true;
-      out += "  " + c.name + ": " + c.counterexample_path.string() + " (" +
-             truncate(valid_utf8(c.counterexample_summary), 160) + ")\n";
+      out += "  " + terminal_safe(c.name) + ": " + terminal_safe(c.counterexample_path.string()) +
+             " (" + truncate(terminal_safe(c.counterexample_summary), 160) + ")\n";
     }
   if (!report.warnings.empty()) {
     out += "\nWarnings:\n";
-    for (const std::string& w : report.warnings) out += "  " + valid_utf8(w) + "\n";
+    for (const std::string& w : report.warnings) out += "  " + terminal_safe(w) + "\n";
   }
   out += "\n" + counts_line(report) + " (" + fixed(report.seconds, 1) + " s)\n";
   return out;
@@ -414,8 +450,9 @@ nlohmann::json report_json(const VerifyReport& report) {
   }
   j["seconds"] = report.seconds;
   j["passed"] = report.all_passed();
-  j["counts"] = {{"total", n.total()},         {"pass", n.pass},   {"fail", n.fail},
-                 {"not_attempted", n.not_attempted}, {"error", n.error}, {"timeout", n.timeout}};
+  j["counts"] = {{"total", n.total()}, {"pass", n.pass},
+                 {"fail", n.fail},     {"not_attempted", n.not_attempted},
+                 {"error", n.error},   {"timeout", n.timeout}};
   j["warnings"] = json::array();
   for (const std::string& w : report.warnings) j["warnings"].push_back(valid_utf8(w));
   j["cases"] = json::array();
@@ -500,9 +537,9 @@ std::string junit_xml(const VerifyReport& report) {
     }
     const bool error = c.status == CaseStatus::Error || c.status == CaseStatus::Timeout;
     const char* element = error ? "error" : "failure";
-    x += ">\n      <" + std::string(element) + " type=\"" + to_string(c.status) +
-         "\" message=\"" + xml_escape(truncate(valid_utf8(c.summary), 1000)) + "\">" +
-         xml_escape(text_details(c)) + "</" + element + ">\n    </testcase>\n";
+    x += ">\n      <" + std::string(element) + " type=\"" + to_string(c.status) + "\" message=\"" +
+         xml_escape(truncate(valid_utf8(c.summary), 1000)) + "\">" + xml_escape(text_details(c)) +
+         "</" + element + ">\n    </testcase>\n";
   }
   x += "  </testsuite>\n</testsuites>\n";
   return x;
@@ -528,9 +565,10 @@ std::string html_report(const VerifyReport& report) {
   h += " · " + fixed(report.seconds, 1) + " s</p>\n";
   if (report.candidate && !report.isolation.empty())
     h += "<p class=\"meta\">isolation: " + html_escape(report.isolation) + "</p>\n";
-  h += "<p class=\"counts\"><span class=\"badge " + std::string(report.all_passed() ? "pass" : "fail") +
-       "\">" + (report.all_passed() ? "ALL PASSED" : "NOT ALL PASSED") + "</span> " +
-       "<span>" + html_escape(counts_line(report)) + "</span></p>\n";
+  h += "<p class=\"counts\"><span class=\"badge " +
+       std::string(report.all_passed() ? "pass" : "fail") + "\">" +
+       (report.all_passed() ? "ALL PASSED" : "NOT ALL PASSED") + "</span> " + "<span>" +
+       html_escape(counts_line(report)) + "</span></p>\n";
   h += "<table>\n<tr><th>case</th><th>status</th><th>first problem</th></tr>\n";
   for (std::size_t i = 0; i < report.cases.size(); ++i) {
     const CaseReport& c = report.cases[i];

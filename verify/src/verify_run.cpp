@@ -124,18 +124,16 @@ void judge(CaseReport& r, const Case& c, const json& expect, bool with_diagnoses
           others.push_back(std::string(quantity_name(q.quantity)));
       }
     if (first) {
-      r.summary = (first->status == QuantityStatus::Malformed ? "malformed " : "") +
-                  first->message;
-      if (first->tolerance != "exact" &&
-          first->message.find("tolerance") == std::string::npos)
+      r.summary = (first->status == QuantityStatus::Malformed ? "malformed " : "") + first->message;
+      if (first->tolerance != "exact" && first->message.find("tolerance") == std::string::npos)
         r.summary += " [tolerance: " + first->tolerance + "]";
       if (!others.empty()) r.summary += "; also wrong: " + join(others);
       if (!r.violations.empty())
         r.summary += "; " + std::to_string(r.violations.size()) + " invariant violation" +
                      (r.violations.size() == 1 ? "" : "s");
     } else {
-      r.summary = "invariant " + r.violations.front().invariant + ": " +
-                  r.violations.front().message;
+      r.summary =
+          "invariant " + r.violations.front().invariant + ": " + r.violations.front().message;
       if (r.violations.size() > 1)
         r.summary += " (+" + std::to_string(r.violations.size() - 1) + " more)";
     }
@@ -222,16 +220,16 @@ std::optional<CaseReport> run_random(std::uint64_t seed, const VerifyOptions& op
 
   Case mc = parse_case(minimal);
   minimal["name"] = "counterexample-" + std::to_string(seed);
-  minimal["description"] =
-      "Minimal counterexample shrunk from random_case(" + std::to_string(seed) +
-      ") by topospec verify --random; the candidate's answer: " +
-      (final_verdict ? final_verdict->summary : r.summary);
+  minimal["description"] = "Minimal counterexample shrunk from random_case(" +
+                           std::to_string(seed) +
+                           ") by topospec verify --random; the candidate's answer: " +
+                           (final_verdict ? final_verdict->summary : r.summary);
   minimal["source"] = "expected answer computed by the topospec library (answer_case)";
   minimal["tags"] = {"counterexample", "random"};
   minimal["expect"] = library_answer(mc, options.answer);
   r.counterexample = std::move(minimal);
-  r.counterexample_path = options.counterexample_dir / ("counterexample-" + std::to_string(seed) +
-                                                        ".json");
+  r.counterexample_path =
+      options.counterexample_dir / ("counterexample-" + std::to_string(seed) + ".json");
   r.counterexample_summary = final_verdict ? final_verdict->summary : r.summary;
   return r;
 }
@@ -303,8 +301,8 @@ std::vector<fs::path> list_case_files(const std::vector<fs::path>& suite) {
       continue;
     }
     std::vector<fs::path> found;
-    for (auto it = fs::recursive_directory_iterator(
-             p, fs::directory_options::skip_permission_denied, ec);
+    for (auto it =
+             fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
       if (it->is_regular_file() && it->path().extension() == ".json") found.push_back(it->path());
     if (ec) throw InvalidInput(p.string(), "cannot list the directory: " + ec.message());
@@ -350,8 +348,8 @@ nlohmann::json parse_answer(const std::string& text) {
 std::string case_document_text(const nlohmann::json& case_json) {
   if (!case_json.is_object())
     return case_json.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-  static constexpr const char* kOrder[] = {"format", "name",    "description", "source",
-                                           "tags",   "input",   "options",     "want",
+  static constexpr const char* kOrder[] = {"format", "name",     "description", "source",
+                                           "tags",   "input",    "options",     "want",
                                            "expect", "tolerance"};
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   for (const char* key : kOrder)
@@ -375,8 +373,9 @@ CaseReport verify_case(const Case& c, const nlohmann::json& expect, const Verify
           r.answer = parse_answer(run.stdout_data);
           if (!r.answer.is_object()) {
             r.status = CaseStatus::Error;
-            r.error = "stdout is JSON but not an object of quantities: " +
-                      short_json(r.answer, 80) + with_stderr;
+            r.error =
+                "stdout is JSON but not an object of quantities: " + short_json(r.answer, 80) +
+                with_stderr;
             r.answer = json();
           }
         } catch (const InvalidInput& e) {
@@ -476,42 +475,47 @@ VerifyReport run_verify(const VerifyOptions& options) {
       deliver(i);
     }
   } else {
+    // Workers take jobs in order and queue the finished ones; this thread hands them to
+    // on_case. An exception (a host failure, not a candidate's) stops the hand-out of jobs and
+    // is rethrown once every worker has stopped.
     std::atomic<std::size_t> next{0};
     std::mutex mutex;
     std::condition_variable cv;
     std::deque<std::size_t> finished;
     std::exception_ptr failure;
+    std::size_t running = workers;
     std::vector<std::thread> threads;
     for (std::size_t w = 0; w < workers; ++w)
       threads.emplace_back([&] {
         for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+          std::exception_ptr error;
           try {
             run_job(i);
           } catch (...) {
-            std::lock_guard lock(mutex);
-            if (!failure) failure = std::current_exception();
-            next = jobs.size();  // stop handing out work
+            error = std::current_exception();
           }
           std::lock_guard lock(mutex);
-          finished.push_back(i);
+          if (error) {
+            if (!failure) failure = error;
+            next = jobs.size();
+          } else {
+            finished.push_back(i);
+          }
           cv.notify_one();
         }
+        std::lock_guard lock(mutex);
+        --running;
+        cv.notify_one();
       });
-    for (std::size_t delivered = 0; delivered < jobs.size();) {
+    for (;;) {
       std::unique_lock lock(mutex);
-      if (!cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return !finished.empty(); })) {
-        if (failure && next >= jobs.size()) {
-          // Workers stopped early: wait for them, then report the failure.
-          lock.unlock();
-          break;
-        }
-        continue;
-      }
+      cv.wait(lock, [&] { return !finished.empty() || running == 0; });
+      if (finished.empty()) break;  // every worker has stopped
       const std::size_t i = finished.front();
       finished.pop_front();
+      const bool ok = !failure;
       lock.unlock();
-      ++delivered;
-      if (!failure) deliver(i);
+      if (ok) deliver(i);
     }
     for (std::thread& t : threads) t.join();
     if (failure) std::rethrow_exception(failure);

@@ -66,8 +66,8 @@ struct CompareResult {
   // One entry per wanted quantity that `expect` has, in the order of the case's `want`.
   std::vector<QuantityResult> quantities;
 
-  bool passed() const;          // every quantity Pass (true when nothing was compared)
-  bool any_wrong() const;       // some quantity Fail or Malformed
+  bool passed() const;     // every quantity Pass (true when nothing was compared)
+  bool any_wrong() const;  // some quantity Fail or Malformed
   bool any_not_attempted() const;
   // The first Fail/Malformed quantity, else the first NotAttempted one, else nullptr.
   const QuantityResult* first_problem() const;

@@ -21,7 +21,7 @@
 //  dirac_symmetric           the Dirac spectrum (and each D_q's) is symmetric about 0
 //  dirac_squares             {μ²} = ∪_q spectrum(L_q) over the whole complex; for D_q,
 //                            {μ²} = up_{q−1} ∪ L_q ∪ down_{q+1}
-//  dirac_zeros               zeros of D = Σ_q nullity L_q
+//  dirac_zeros               zeros of D = Σ_q β_q over Q or Z (Betti numbers of every degree)
 //  harmonic_dimension        the harmonic basis of degree q has dim ker L_q vectors (β_q over Q)
 //  harmonic_orthonormal      its vectors are orthonormal
 //  harmonic_cells            its cells are n_q distinct q-cells
@@ -41,7 +41,7 @@ namespace topospec::verify {
 
 struct InvariantViolation {
   std::string invariant;  // the name from the table above
-  std::string message;    // the numbers: "β_1 = 2 but n_1 − rank ∂_1 − rank ∂_2 = 4 − 3 − 0 = 1"
+  std::string message;  // the numbers: "β_1 = 2 but n_1 − rank ∂_1 − rank ∂_2 = 4 − 3 − 0 = 1"
 };
 
 std::vector<InvariantViolation> check_invariants(const Case& c, const nlohmann::json& got);

@@ -35,8 +35,9 @@ std::string junit_xml(const VerifyReport& report);
 std::string html_report(const VerifyReport& report);
 
 // Helpers, exposed for tests.
-std::string valid_utf8(std::string_view text);  // invalid sequences become U+FFFD
+std::string valid_utf8(std::string_view text);   // invalid sequences become U+FFFD
 std::string xml_escape(std::string_view text);   // also drops characters XML 1.0 forbids
-std::string html_escape(std::string_view text);
+std::string html_escape(std::string_view text);  // also drops control characters
+std::string printable(std::string_view text);    // for a terminal: no control characters
 
 }  // namespace topospec::verify

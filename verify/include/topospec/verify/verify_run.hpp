@@ -84,7 +84,7 @@ struct StatusCounts {
 struct VerifyReport {
   std::vector<CaseReport> cases;  // in the order the cases were listed
   std::optional<std::string> candidate;
-  std::string isolation;  // isolation_summary() in candidate mode
+  std::string isolation;           // isolation_summary() in candidate mode
   std::vector<std::string> suite;  // what was run (paths)
   std::optional<std::uint64_t> seed;
   std::size_t random_count = 0;
@@ -98,11 +98,12 @@ struct VerifyReport {
 };
 
 struct VerifyOptions {
-  std::vector<std::filesystem::path> suite;  // directories (searched recursively for *.json) or files
-  std::optional<std::string> candidate;      // shell command; absent: the library answers
-  std::vector<std::string> filter_tags;      // run only cases with at least one of these tags
-  RunLimits limits;                          // per candidate run
-  std::size_t jobs = 1;                      // cases run at the same time
+  std::vector<std::filesystem::path>
+      suite;                             // directories (searched recursively for *.json) or files
+  std::optional<std::string> candidate;  // shell command; absent: the library answers
+  std::vector<std::string> filter_tags;  // run only cases with at least one of these tags
+  RunLimits limits;                      // per candidate run
+  std::size_t jobs = 1;                  // cases run at the same time
 
   std::size_t random_count = 0;  // random cases (after the suite's)
   std::uint64_t seed = 0;
@@ -118,8 +119,7 @@ struct VerifyOptions {
 // The suite's case files: each directory searched recursively for *.json (sorted by path), each
 // file taken as given. Throws InvalidInput (where: the path) for a path that does not exist or a
 // directory without any case file.
-std::vector<std::filesystem::path> list_case_files(
-    const std::vector<std::filesystem::path>& suite);
+std::vector<std::filesystem::path> list_case_files(const std::vector<std::filesystem::path>& suite);
 
 // The document sent to a candidate: format, name, input, options and want (the keys of
 // `expect` when the case has no `want`) — never `expect`.
