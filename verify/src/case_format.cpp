@@ -329,7 +329,8 @@ void parse_tolerance(const json& t, Case& c) {
   warn_unknown_fields(t, "/tolerance", {"abs", "rel"}, "tolerance field", c.warnings);
 }
 
-// Line and column (1-based) of byte `offset` (1-based, as nlohmann reports it) in `text`.
+}  // namespace
+
 std::string line_and_column(const std::string& text, std::size_t offset) {
   const std::size_t end = std::min(offset == 0 ? 0 : offset - 1, text.size());
   std::size_t line = 1, line_start = 0;
@@ -349,8 +350,6 @@ std::string parse_error_reason(const json::parse_error& e) {
     return std::string(what.substr(bracket + 2));
   return std::string(what);
 }
-
-}  // namespace
 
 std::string_view input_type_name(InputType type) {
   for (const auto& [t, name] : kInputTypes)

@@ -37,23 +37,6 @@ std::string stderr_tail(const std::string& err, std::size_t max_chars = 300) {
   return t;
 }
 
-std::string line_and_column(const std::string& text, std::size_t offset) {
-  const std::size_t end = std::min(offset == 0 ? 0 : offset - 1, text.size());
-  std::size_t line = 1, line_start = 0;
-  for (std::size_t i = 0; i < end; ++i)
-    if (text[i] == '\n') ++line, line_start = i + 1;
-  return "line " + std::to_string(line) + ", column " + std::to_string(end - line_start + 1);
-}
-
-std::string parse_reason(const json::parse_error& e) {
-  std::string_view what = e.what();
-  if (const auto at = what.find(" at line "); at != std::string_view::npos)
-    if (const auto colon = what.find(": ", at); colon != std::string_view::npos)
-      return std::string(what.substr(colon + 2));
-  if (const auto bracket = what.find("] "); bracket != std::string_view::npos)
-    return std::string(what.substr(bracket + 2));
-  return std::string(what);
-}
 
 // Replaces the non-JSON tokens NaN, Infinity and -Infinity outside strings by JSON strings.
 std::string quote_non_finite(const std::string& text, bool& changed) {
@@ -341,7 +324,7 @@ nlohmann::json parse_answer(const std::string& text) {
     }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
       throw InvalidInput("", "empty output (expected one JSON object)");
-    throw InvalidInput(line_and_column(text, original.byte), parse_reason(original));
+    throw InvalidInput(line_and_column(text, original.byte), parse_error_reason(original));
   }
 }
 
