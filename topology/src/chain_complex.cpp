@@ -1,5 +1,6 @@
 #include "topospec/topology/chain_complex.hpp"
 
+#include <memory>
 #include <string>
 
 #include "topospec/topology/error.hpp"
@@ -53,6 +54,64 @@ void ChainComplex::set_values(std::vector<std::vector<double>> values) {
     if (values[q].size() != dims_[q]) throw Error("chain complex: wrong number of values");
   values.resize(dims_.size());
   values_ = std::move(values);
+}
+
+std::vector<std::size_t> ChainComplex::sublevel_cells(int q, double t) const {
+  if (!filtered()) throw Error("chain complex: sublevel of an unfiltered complex");
+  std::vector<std::size_t> cells;
+  if (q < 0 || q > top_degree()) return cells;
+  for (std::size_t i = 0; i < dims_[q]; ++i)
+    if (values_[q][i] <= t) cells.push_back(i);
+  return cells;
+}
+
+namespace {
+
+// Rows `rows` and columns `cols` of m (both increasing index lists), via position maps.
+template <class Matrix>
+Matrix restrict_matrix(const Matrix& m, const std::vector<std::size_t>& rows,
+                       const std::vector<std::size_t>& cols) {
+  std::vector<std::int64_t> row_pos(static_cast<std::size_t>(m.rows()), -1);
+  for (std::size_t r = 0; r < rows.size(); ++r) row_pos[rows[r]] = static_cast<std::int64_t>(r);
+  using Scalar = typename Matrix::Scalar;
+  std::vector<Eigen::Triplet<Scalar, std::int64_t>> entries;
+  for (std::size_t c = 0; c < cols.size(); ++c)
+    for (typename Matrix::InnerIterator it(m, static_cast<Eigen::Index>(cols[c])); it; ++it)
+      if (row_pos[it.row()] >= 0)
+        entries.emplace_back(row_pos[it.row()], static_cast<std::int64_t>(c), it.value());
+  Matrix out(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(cols.size()));
+  out.setFromTriplets(entries.begin(), entries.end());
+  return out;
+}
+
+}  // namespace
+
+ChainComplex ChainComplex::sublevel(double t) const {
+  const int top = top_degree();
+  std::vector<std::vector<std::size_t>> cells(static_cast<std::size_t>(top + 1));
+  for (int q = 0; q <= top; ++q) cells[q] = sublevel_cells(q, t);
+  std::vector<std::size_t> dims(cells.size());
+  for (std::size_t q = 0; q < cells.size(); ++q) dims[q] = cells[q].size();
+  std::vector<IntegerMatrix> boundaries;
+  std::vector<RealMatrix> real;
+  for (int q = 1; q <= top; ++q) {
+    boundaries.push_back(restrict_matrix(boundaries_[q], cells[q - 1], cells[q]));
+    if (!real_boundaries_.empty())
+      real.push_back(restrict_matrix(real_boundaries_[q - 1], cells[q - 1], cells[q]));
+  }
+  auto shared_cells = std::make_shared<const std::vector<std::vector<std::size_t>>>(cells);
+  CellLabeler labeler;
+  if (labeler_)
+    labeler = [parent = labeler_, shared_cells](int q, std::size_t i) {
+      return parent(q, (*shared_cells)[q][i]);
+    };
+  ChainComplex sub(dims, std::move(boundaries), std::move(labeler), std::move(real));
+  std::vector<std::vector<double>> values(cells.size());
+  for (std::size_t q = 0; q < cells.size(); ++q)
+    for (std::size_t i : cells[q]) values[q].push_back(values_[q][i]);
+  values.resize(sub.dims().size());
+  if (!sub.dims().empty()) sub.set_values(std::move(values));
+  return sub;
 }
 
 std::int64_t ChainComplex::euler_characteristic() const {

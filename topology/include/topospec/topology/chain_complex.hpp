@@ -50,6 +50,11 @@ class ChainComplex {
   bool filtered() const { return !values_.empty(); }
   const std::vector<std::vector<double>>& values() const { return values_; }
   void set_values(std::vector<std::vector<double>> values);
+  // The subcomplex K_t spanned by the cells with value ≤ t (requires a filtration-compatible
+  // basis, which builders guarantee), keeping the cells' order, labels and values.
+  ChainComplex sublevel(double t) const;
+  // Indices of the degree-q cells with value ≤ t, increasing.
+  std::vector<std::size_t> sublevel_cells(int q, double t) const;
 
   // Σ (−1)^q dim C_q.
   std::int64_t euler_characteristic() const;
