@@ -64,6 +64,7 @@ Examples:
   topospec verify --candidate "/usr/bin/python3 $PWD/cand.py" --html report.html
   topospec verify --candidate "$PWD/cand" --suite my-cases/ --filter torsion --junit ci.xml
   topospec verify --candidate "$PWD/cand" --random 200 --seed 7 --out counterexamples/
+  topospec verify --candidate "$PWD/cand" --random 50 --want barcode persistent_laplacian_spectrum
 )";
 
 struct VerifySettings {
@@ -71,6 +72,7 @@ struct VerifySettings {
   std::string candidate;
   std::vector<std::string> filter;
   std::size_t random = 0;
+  std::vector<std::string> want;
   std::uint64_t seed = 0;
   std::string out = "topospec-counterexamples";
   std::string json_file, junit_file, html_file;
@@ -146,6 +148,10 @@ int run_verify_command(const VerifySettings& s) {
   options.limits.memory_bytes = static_cast<std::size_t>(s.memory_mib * 1024 * 1024);
   options.jobs = s.jobs;
   options.random_count = s.random;
+  for (const std::string& key : s.want)
+    if (!verify::parse_quantity(key))
+      throw InvalidInput("--want", "unknown quantity \"" + key + "\"");
+  options.random_want = s.want;
   options.seed = s.seed;
   options.counterexample_dir = s.out;
 
@@ -208,6 +214,11 @@ CLI::App* add_verify_command(CLI::App& app, std::function<int()>& run) {
   cmd->add_option("--seed", s->seed, "first seed of --random (case i uses seed S+i)")
       ->type_name("S")
       ->capture_default_str()
+      ->needs(random);
+  cmd->add_option("--want", s->want,
+                  "quantities the random cases ask for (CASES.md keys; persistent ones make "
+                  "the random inputs filtered complexes)")
+      ->type_name("KEY")
       ->needs(random);
   cmd->add_option("--out", s->out, "where --random writes minimal counterexamples")
       ->type_name("DIR")

@@ -1,4 +1,6 @@
-# correct.py: the readable reference candidate for simplicial complexes (no planted bug).
+# correct.py: the readable reference candidate (no planted bug): simplicial complexes, filtered
+# complexes, point clouds (Vietoris–Rips) and distance matrices; barcodes and persistent
+# quantities.
 #
 # Protocol (shared/spec/CASES.md): read one case JSON on stdin, print one JSON object whose keys
 # are the wanted quantities, exit 0.  Run it as:  /usr/bin/python3 verify/candidates/correct.py
@@ -14,8 +16,10 @@
 
 import itertools
 import json
+import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import reduce
 from math import gcd
 
@@ -291,6 +295,10 @@ class Problem:
     p: int  # characteristic of the coefficients for ranks: 0 for "Q" and "Z"
     max_dim: int  # degrees 0 … max_dim are answered
     ranks: dict  # ranks[q] = rank B_q for q = 0 … max_dim+1 (see rank_table)
+    value: dict = None  # filtered inputs: cell (vertex tuple) → filtration value; else None
+    requests: list = field(default_factory=list)  # [(q, a, b)] for the persistent quantities
+    sample_values: list = field(default_factory=list)  # where spectral_curves are sampled
+    cache: dict = field(default_factory=dict)  # barcodes, computed once per coefficient field
 
     @property
     def degrees(self):
@@ -302,7 +310,9 @@ class Problem:
 
 
 def read_problem(case):
-    """Check a simplicial_complex case and set it up.  Invalid input raises ValueError."""
+    """Check a case and set it up.  Invalid input raises ValueError."""
+    if case["input"].get("type") != "simplicial_complex":
+        return read_filtered_problem(case)
     check_simplices(case["input"].get("simplices"))
     cells = build_complex(case["input"]["simplices"])
     top = len(cells) - 1
@@ -374,6 +384,392 @@ def harmonic_bases(problem):
 
 
 # ---------------------------------------------------------------------------------------------
+# Filtered inputs: filtered_complex, point_cloud ("rips"), distance_matrix
+
+
+class NotAttempted(Exception):
+    """A valid input this candidate does not compute (alpha complexes): every wanted key is
+    left out."""
+
+
+def is_number(x):
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def read_max_dim(options, default):
+    max_dim = options.get("max_dim", default)
+    if "max_dim" in options and (isinstance(max_dim, bool) or not isinstance(max_dim, int)
+                                 or max_dim < 0):
+        raise ValueError(f"/options/max_dim: expected an integer ≥ 0, got {max_dim!r}")
+    return max_dim
+
+
+def read_requests(options):
+    """options.requests → [(q, a, b)], a ≤ b."""
+    requests = options.get("requests", [])
+    if not isinstance(requests, list):
+        raise ValueError("/options/requests: expected a list of {\"dim\", \"a\", \"b\"} objects")
+    out = []
+    for k, r in enumerate(requests):
+        at = f"/options/requests/{k}"
+        if not isinstance(r, dict) or not all(f in r for f in ("dim", "a", "b")):
+            raise ValueError(f"{at}: expected an object {{\"dim\", \"a\", \"b\"}}")
+        q, a, b = r["dim"], r["a"], r["b"]
+        if isinstance(q, bool) or not isinstance(q, int) or q < 0:
+            raise ValueError(f"{at}/dim: expected an integer ≥ 0, got {q!r}")
+        if not is_number(a) or not is_number(b):
+            raise ValueError(f"{at}: a and b must be finite numbers")
+        if a > b:
+            raise ValueError(f"{at}: a = {a} is larger than b = {b}")
+        out.append((q, a, b))
+    return out
+
+
+def read_sample_values(options):
+    values = options.get("values", [])
+    if not isinstance(values, list) or not all(is_number(t) for t in values):
+        raise ValueError("/options/values: expected a list of finite numbers")
+    return list(values)
+
+
+def cells_by_dimension(value):
+    """cells[q] = the q-simplices of a {simplex: value} dict, in lexicographic order."""
+    top = max((len(s) for s in value), default=0) - 1
+    return [sorted(s for s in value if len(s) == q + 1) for q in range(top + 1)]
+
+
+def read_filtered_complex(input_):
+    """{"simplex": [..], "value": t} entries → {simplex tuple: t}.  Every face must be listed
+    (checked facet by facet, which covers all faces) with a value ≤ the simplex's."""
+    entries = input_.get("simplices")
+    if not isinstance(entries, list):
+        raise ValueError("/input/simplices: expected a list of {\"simplex\", \"value\"} objects")
+    value = {}
+    for k, e in enumerate(entries):
+        at = f"/input/simplices/{k}"
+        if not isinstance(e, dict) or "simplex" not in e or "value" not in e:
+            raise ValueError(f"{at}: expected an object {{\"simplex\": [..], \"value\": t}}")
+        s, t = e["simplex"], e["value"]
+        if not isinstance(s, list) or not s:
+            raise ValueError(f"{at}/simplex: not a non-empty list of vertex ids")
+        for v in s:
+            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+                raise ValueError(f"{at}/simplex: vertex id {v!r} is not an integer ≥ 0")
+        if len(set(s)) != len(s):
+            raise ValueError(f"{at}/simplex: a vertex is repeated")
+        if not is_number(t):
+            raise ValueError(f"{at}/value: {t!r} is not a finite number")
+        key = tuple(sorted(s))
+        if key in value and value[key] != t:
+            raise ValueError(f"{at}: simplex {list(key)} is listed twice with different values")
+        value[key] = t
+    for s, t in value.items():
+        for face, _ in signed_faces(s) if len(s) > 1 else []:
+            if face not in value:
+                raise ValueError(f"/input/simplices: the face {list(face)} of {list(s)} is missing")
+            if value[face] > t:
+                raise ValueError(f"/input/simplices: the face {list(face)} of {list(s)} has value "
+                                 f"{value[face]}, later than the simplex's {t}")
+    return value
+
+
+def read_point_cloud(input_):
+    """The Euclidean distance matrix of the points (a list of rows)."""
+    points = input_.get("points")
+    if not isinstance(points, list) or not points:
+        raise ValueError("/input/points: expected a non-empty list of points")
+    for i, x in enumerate(points):
+        if not isinstance(x, list) or not x or not all(is_number(c) for c in x):
+            raise ValueError(f"/input/points/{i}: expected a non-empty list of finite numbers")
+        if len(x) != len(points[0]):
+            raise ValueError(f"/input/points/{i}: {len(x)} coordinates, point 0 has "
+                             f"{len(points[0])}")
+    kind = input_.get("complex", "rips")
+    if kind not in ("rips", "alpha"):
+        raise ValueError(f"/input/complex: unknown complex {kind!r} (expected rips or alpha)")
+    if kind == "alpha":
+        if len(points[0]) not in (2, 3):
+            raise ValueError("/input/points: alpha complexes need points in R^2 or R^3")
+        raise NotAttempted("alpha complexes")
+    n = len(points)
+    return [[math.sqrt(sum((float(a) - float(b)) ** 2 for a, b in zip(points[i], points[j])))
+             for j in range(n)] for i in range(n)]
+
+
+def read_distance_matrix(input_):
+    """A full symmetric matrix with zero diagonal, or the lower triangle without the diagonal
+    (row i has i entries) → a full matrix (list of rows)."""
+    rows = input_.get("matrix")
+    if not isinstance(rows, list) or not rows:
+        raise ValueError("/input/matrix: expected a non-empty list of rows")
+    for i, row in enumerate(rows):
+        if not isinstance(row, list) or not all(is_number(x) and x >= 0 for x in row):
+            raise ValueError(f"/input/matrix/{i}: expected a list of finite distances ≥ 0")
+    n = len(rows)
+    if all(len(row) == n for row in rows):
+        for i in range(n):
+            if rows[i][i] != 0:
+                raise ValueError(f"/input/matrix/{i}/{i}: the diagonal must be 0")
+            for j in range(i):
+                if rows[i][j] != rows[j][i]:
+                    raise ValueError(f"/input/matrix/{i}/{j}: the matrix is not symmetric")
+        return [[float(x) for x in row] for row in rows]
+    if all(len(row) == i for i, row in enumerate(rows)):
+        return [[0.0 if i == j else float(rows[max(i, j)][min(i, j)]) for j in range(n)]
+                for i in range(n)]
+    raise ValueError("/input/matrix: neither a full n×n matrix nor a lower triangle "
+                     "(row i with i entries)")
+
+
+def rips_values(dist, top, max_value):
+    """Vietoris–Rips: every simplex of dimension ≤ top whose diameter (largest pairwise
+    distance, 0 for a vertex) is ≤ max_value (inclusive; no threshold when None)."""
+    n = len(dist)
+    keep = (lambda t: True) if max_value is None else (lambda t: t <= max_value)
+    value = {(i,): 0.0 for i in range(n) if keep(0.0)}
+    layer = list(value)
+    for _ in range(top):
+        grown = []
+        for s in layer:
+            for v in range(s[-1] + 1, n):
+                t = max([value[s]] + [dist[u][v] for u in s])
+                if (v,) in value and keep(t):
+                    grown.append(s + (v,))
+                    value[s + (v,)] = t
+        layer = grown
+    return value
+
+
+def read_filtered_problem(case):
+    """filtered_complex, point_cloud or distance_matrix: the cells with their values."""
+    input_ = case["input"]
+    kind = input_.get("type")
+    options = case.get("options") or {}
+    p = parse_coefficients(options.get("coefficients", "Q"))
+    requests = read_requests(options)
+    sample_values = read_sample_values(options)
+    if kind == "filtered_complex":
+        value = read_filtered_complex(input_)
+        max_dim = read_max_dim(options, max((len(s) for s in value), default=0) - 1)
+    else:
+        dist = read_point_cloud(input_) if kind == "point_cloud" else read_distance_matrix(input_)
+        max_value = input_.get("max_value")
+        if max_value is not None and not is_number(max_value):
+            raise ValueError(f"/input/max_value: {max_value!r} is not a finite number")
+        max_dim = read_max_dim(options, 1)
+        # Built up to degree max_dim + 1 (and one above every requested degree).
+        top = max([max_dim] + [q for q, _, _ in requests]) + 1
+        value = rips_values(dist, top, max_value)
+    cells = cells_by_dimension(value)
+    return Problem(cells, p, max_dim, LazyRanks(cells, p), value, requests, sample_values)
+
+
+class LazyRanks(dict):
+    """ranks[q] = rank B_q, computed when first asked for (a Rips complex can have many
+    (max_dim+1)-cells, and only some quantities need ranks)."""
+
+    def __init__(self, cells, p):
+        super().__init__({0: 0})
+        self.cells, self.p = cells, p
+
+    def __missing__(self, q):
+        self[q] = rank(boundary_matrix(self.cells, q), self.p)
+        return self[q]
+
+
+def sublevel(problem, t):
+    """K_t: the cells with value ≤ t, by dimension, each list in lexicographic order."""
+    return [[s for s in cells_q if problem.value[s] <= t] for cells_q in problem.cells]
+
+
+# ---------------------------------------------------------------------------------------------
+# Barcodes: the standard column reduction in exact arithmetic
+
+
+def filtration_order(problem, top):
+    """All cells of dimension ≤ top, by (value, dimension, vertex list)."""
+    cells = [s for q in range(min(top, problem.top) + 1) for s in problem.cells[q]]
+    return sorted(cells, key=lambda s: (problem.value[s], len(s), s))
+
+
+def reduce_columns(order, p):
+    """Reduce the filtration-ordered boundary matrix column by column (left to right, adding
+    earlier columns to clear the lowest entry) over Q (Fractions; p = 0) or Z/p.
+    Returns the persistence pairs as (row, column) indices into `order`."""
+    index = {s: i for i, s in enumerate(order)}
+    reduced = {}  # lowest row → the reduced column that owns it ({row: coefficient})
+    pairs = []
+    for j, s in enumerate(order):
+        if len(s) == 1:
+            continue
+        column = {}
+        for face, sign in signed_faces(s):
+            column[index[face]] = Fraction(sign) if p == 0 else sign % p
+        column = {r: x for r, x in column.items() if x != 0}
+        while column:
+            low = max(column)
+            other = reduced.get(low)
+            if other is None:
+                break
+            factor = column[low] / other[low] if p == 0 else \
+                column[low] * pow(other[low], -1, p) % p
+            for r, x in other.items():
+                y = column.get(r, 0) - factor * x
+                if p:
+                    y %= p
+                if y:
+                    column[r] = y
+                else:
+                    column.pop(r, None)
+        if column:
+            low = max(column)
+            reduced[low] = column
+            pairs.append((low, j))
+    return pairs
+
+
+def bars(problem, top_degree, p):
+    """bars[q] = [(birth, death or None)] for q = 0 … top_degree over Q (p = 0) or Z/p;
+    bars of length 0 are dropped.  Cells up to dimension top_degree + 1 take part."""
+    key = (top_degree, p)
+    if key not in problem.cache:
+        order = filtration_order(problem, top_degree + 1)
+        pairs = reduce_columns(order, p)
+        paired = {i for pair in pairs for i in pair}
+        out = {q: [] for q in range(top_degree + 1)}
+        for i, j in pairs:
+            birth, death = problem.value[order[i]], problem.value[order[j]]
+            q = len(order[i]) - 1
+            if q <= top_degree and birth < death:
+                out[q].append((float(birth), float(death)))
+        for i, s in enumerate(order):
+            if i not in paired and len(s) - 1 <= top_degree:
+                out[len(s) - 1].append((float(problem.value[s]), None))
+        for q in out:
+            out[q].sort(key=lambda bar: (bar[0], math.inf if bar[1] is None else bar[1]))
+        problem.cache[key] = out
+    return problem.cache[key]
+
+
+def field_of(problem):
+    """Barcodes are over a field: "Z" gives its free part, i.e. Q."""
+    return problem.p
+
+
+def barcode(problem):
+    out = bars(problem, problem.max_dim, field_of(problem))
+    return {str(q): [[b, d] for b, d in out[q]] for q in problem.degrees}
+
+
+def persistent_betti_number(problem, q, a, b, p):
+    """rank(H_q(K_a) → H_q(K_b)) = the bars born by a that are alive after b."""
+    return sum(1 for birth, death in bars(problem, q, p)[q]
+               if birth <= a and (death is None or death > b))
+
+
+def persistent_betti(problem):
+    return [{"dim": q, "a": a, "b": b,
+             "value": persistent_betti_number(problem, q, a, b, field_of(problem))}
+            for q, a, b in problem.requests]
+
+
+# ---------------------------------------------------------------------------------------------
+# Persistent Laplacian, Dirac and harmonic space (projection form)
+
+
+def persistent_operators(problem, q, a, b):
+    """For K_a ⊆ K_b: B_q^a (C_q(K_a) → C_{q−1}(K_a)) and ∂^{a,b}_{q+1} in an orthonormal basis
+    Z of C^{a,b}_{q+1} = {c ∈ C_{q+1}(K_b) : ∂c ∈ C_q(K_a)} = ker R_N, where R_N are the rows of
+    B_{q+1}(K_b) of the q-cells new in K_b and R_K those of the q-cells of K_a."""
+    Ka, Kb = sublevel(problem, a), sublevel(problem, b)
+    down = boundary_matrix(Ka, q).astype(float)
+    up = boundary_matrix(Kb, q + 1)
+    rows = Kb[q] if q < len(Kb) else []
+    old = set(Ka[q]) if q < len(Ka) else set()
+    R_K = up[[i for i, s in enumerate(rows) if s in old]]
+    R_N = up[[i for i, s in enumerate(rows) if s not in old]]
+    n = up.shape[1]
+    if R_N.shape[0] == 0 or n == 0:
+        Z = np.eye(n)
+    else:
+        r = rank(R_N, 0)  # exact, so the SVD is only asked for a basis
+        Z = np.linalg.svd(R_N.astype(float), full_matrices=True)[2][r:].T
+    return down, R_K.astype(float) @ Z
+
+
+def persistent_laplacian(problem, q, a, b):
+    down, up = persistent_operators(problem, q, a, b)
+    return up @ up.T + down.T @ down
+
+
+def persistent_laplacian_spectrum(problem):
+    return [{"dim": q, "a": a, "b": b, "eigenvalues": spectrum(persistent_laplacian(problem, q, a, b))}
+            for q, a, b in problem.requests]
+
+
+def persistent_dirac(problem, q, a, b):
+    """D_q^{a,b} on C_{q−1}(K_a) ⊕ C_q(K_a) ⊕ C^{a,b}_{q+1} (no C_{−1} at q = 0)."""
+    down, up = persistent_operators(problem, q, a, b)
+    m, n, k = (down.shape[0] if q > 0 else 0), up.shape[0], up.shape[1]
+    D = np.zeros((m + n + k, m + n + k))
+    if m:
+        D[:m, m:m + n] = down
+        D[m:m + n, :m] = down.T
+    D[m:m + n, m + n:] = up
+    D[m + n:, m:m + n] = up.T
+    return D
+
+
+def persistent_dirac_spectrum(problem):
+    return [{"dim": q, "a": a, "b": b, "eigenvalues": spectrum(persistent_dirac(problem, q, a, b))}
+            for q, a, b in problem.requests]
+
+
+def persistent_harmonic_basis(problem):
+    """ker Δ_q^{a,b}: the eigenvectors of its β_q^{a,b} smallest eigenvalues (β over Q, from
+    the exact barcode: the nullity of Δ is the persistent Betti number over R)."""
+    out = []
+    for q, a, b in problem.requests:
+        cells = sublevel(problem, a)[q] if q <= problem.top else []
+        vectors = []
+        if cells:
+            _, V = np.linalg.eigh(persistent_laplacian(problem, q, a, b))
+            vectors = V[:, :persistent_betti_number(problem, q, a, b, 0)].T.tolist()
+        out.append({"dim": q, "a": a, "b": b, "cells": [list(s) for s in cells],
+                    "vectors": vectors})
+    return out
+
+
+def spectral_curves(problem):
+    """At each sampled t: β_q(K_t) over Q (bars alive at t in the exact barcode) and λ_min[q] =
+    the (β_q + 1)-th smallest eigenvalue of L_q(K_t), 0 when there is none."""
+    bq = bars(problem, problem.max_dim, 0)
+    out = []
+    for t in problem.sample_values:
+        K = sublevel(problem, t)
+        betti, lam = [], []
+        for q in problem.degrees:
+            beta = sum(1 for birth, death in bq[q] if birth <= t and (death is None or death > t))
+            ev = np.linalg.eigvalsh(hodge_laplacian(K, q)) if n_cells(K, q) else []
+            betti.append(beta)
+            lam.append(float(ev[beta]) if len(ev) > beta else 0.0)
+        out.append({"value": t, "betti": betti, "lambda_min": lam})
+    return out
+
+
+def persistent_quantities():
+    """The quantities of filtered inputs, by name (see quantities())."""
+    return {
+        "barcode": barcode,
+        "persistent_betti": persistent_betti,
+        "persistent_laplacian_spectrum": persistent_laplacian_spectrum,
+        "persistent_dirac_spectrum": persistent_dirac_spectrum,
+        "persistent_harmonic_basis": persistent_harmonic_basis,
+        "spectral_curves": spectral_curves,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
 # Answers
 
 
@@ -395,14 +791,27 @@ def quantities():
     }
 
 
+FILTERED_INPUTS = ("filtered_complex", "point_cloud", "distance_matrix")
+
+
 def answer(case):
     """The answer object: every wanted quantity that is answered, in the order wanted.  Anything
-    else (barcodes, persistence, …) is not attempted."""
-    if case["input"].get("type") != "simplicial_complex":
-        print("only simplicial_complex inputs are supported", file=sys.stderr)
+    else is not attempted: the persistent quantities for a simplicial_complex (it has no
+    filtration), every quantity of an alpha complex, digraphs and hypergraphs."""
+    if not isinstance(case.get("input"), dict):
+        raise ValueError("/input: expected an object with a \"type\"")
+    kind = case["input"].get("type")
+    if kind != "simplicial_complex" and kind not in FILTERED_INPUTS:
+        print(f"input type {kind!r} is not attempted", file=sys.stderr)
         return {}
-    problem = read_problem(case)
+    try:
+        problem = read_problem(case)
+    except NotAttempted as e:
+        print(f"not attempted: {e}", file=sys.stderr)
+        return {}
     answered = quantities()
+    if problem.value is not None:
+        answered.update(persistent_quantities())
     return {name: answered[name](problem) for name in case.get("want", [])
             if isinstance(name, str) and name in answered}
 

@@ -8,11 +8,17 @@
 #include <optional>
 #include <string>
 
+#include "topospec/topology/barcode.hpp"
 #include "topospec/topology/boundary.hpp"
 #include "topospec/topology/dirac_operator.hpp"
 #include "topospec/topology/error.hpp"
 #include "topospec/topology/hodge_laplacian.hpp"
+#include "topospec/topology/filtration.hpp"
 #include "topospec/topology/homology.hpp"
+#include "topospec/topology/persistence.hpp"
+#include "topospec/topology/persistent_laplacian.hpp"
+#include "topospec/topology/rips_persistence.hpp"
+#include "topospec/topology/spectral_curves.hpp"
 #include "topospec/topology/spectrum.hpp"
 
 namespace topospec::verify {
@@ -38,7 +44,7 @@ std::string count(long double n) {
   return buf;
 }
 
-bool supported_for_simplicial(Quantity q) {
+bool is_persistent(Quantity q) {
   switch (q) {
     case Quantity::Barcode:
     case Quantity::PersistentBetti:
@@ -46,10 +52,20 @@ bool supported_for_simplicial(Quantity q) {
     case Quantity::PersistentDiracSpectrum:
     case Quantity::PersistentHarmonicBasis:
     case Quantity::SpectralCurves:
-      return false;
-    default:
       return true;
+    default:
+      return false;
   }
+}
+
+bool needs_requests(Quantity q) {
+  return is_persistent(q) && q != Quantity::Barcode && q != Quantity::SpectralCurves;
+}
+
+// Rips inputs answer barcodes without building the complex (rips_persistence).
+bool is_rips(const Case& c) {
+  return c.input_type == InputType::DistanceMatrix ||
+         (c.input_type == InputType::PointCloud && c.point_complex == "rips");
 }
 
 // Clean, ascending eigenvalues: values within the operator's zero threshold become exactly 0
@@ -69,15 +85,31 @@ std::vector<double> clean_spectrum(const RealMatrix& a, const SpectrumOptions& o
   return ev;
 }
 
+// The same cleaning for a spectrum computed elsewhere with its zero threshold.
+std::vector<double> clean_values(std::vector<double> ev, double zero, std::string_view what) {
+  for (double& x : ev) {
+    if (!std::isfinite(x))
+      throw NumericalFailure("an eigenvalue of " + std::string(what) + " is not finite");
+    if (std::abs(x) <= zero) x = 0.0;
+  }
+  std::sort(ev.begin(), ev.end());
+  return ev;
+}
+
+json finite_vector(const Eigen::MatrixXd& m, Eigen::Index column, std::string_view what) {
+  json v = json::array();
+  for (Eigen::Index i = 0; i < m.rows(); ++i) {
+    const double x = m(i, column);
+    if (!std::isfinite(x)) throw NumericalFailure(std::string(what) + " is not finite");
+    v.push_back(x);
+  }
+  return v;
+}
+
 // The computations of one case, each done at most once.
 class Answerer {
  public:
-  Answerer(const Case& c, const AnswerOptions& options)
-      : case_(c),
-        options_(options),
-        complex_(case_complex(c, options)),
-        chains_(chain_complex(complex_)),
-        max_dim_(case_max_dim(c, complex_)) {
+  Answerer(const Case& c, const AnswerOptions& options) : case_(c), options_(options) {
     // check_memory() has sized every dense problem against the same budget.
     spectrum_options_.max_dense_bytes = options.memory_budget;
     spectrum_options_.backend = options.backend;
@@ -93,11 +125,27 @@ class Answerer {
   }
 
  private:
-  int degrees() const { return max_dim_ + 1; }
+  // The filtration (or plain complex) and its chain complex, built on first use: a Rips
+  // barcode never needs them.
+  const FilteredComplex& filtration() {
+    if (!filtration_) filtration_ = case_filtration(case_, options_);
+    return *filtration_;
+  }
+  const ChainComplex& chains() {
+    if (!chains_) chains_ = filtration().chain_complex();
+    return *chains_;
+  }
+  int max_dim() {
+    if (!max_dim_)
+      max_dim_ = is_generated(case_) ? case_max_dim(case_, SimplicialComplex{})
+                                     : case_max_dim(case_, filtration().complex);
+    return *max_dim_;
+  }
+  int degrees() { return max_dim() + 1; }
 
   // Every dense eigenproblem is sized before the first is started, so that a case fails at
   // once instead of after hours of work on the smaller ones.
-  void check_memory() const {
+  void check_memory() {
     const std::uint64_t budget = options_.memory_budget;
     for (const WantedQuantity& w : case_.want) {
       for (int q = 0; q < degrees(); ++q) {
@@ -106,13 +154,13 @@ class Answerer {
           case Quantity::LaplacianSpectrum:
           case Quantity::UpLaplacianSpectrum:
           case Quantity::DownLaplacianSpectrum:
-            check_dense_eigenproblem(chains_.dim(q), budget, lq);
+            check_dense_eigenproblem(chains().dim(q), budget, lq);
             break;
           case Quantity::HarmonicBasis:
-            check_dense_eigenproblem(chains_.dim(q), budget, lq, true);
+            check_dense_eigenproblem(chains().dim(q), budget, lq, true);
             break;
           case Quantity::DiracSpectrumByDegree:
-            check_dense_eigenproblem(chains_.dim(q - 1) + chains_.dim(q) + chains_.dim(q + 1),
+            check_dense_eigenproblem(chains().dim(q - 1) + chains().dim(q) + chains().dim(q + 1),
                                      budget, "D_" + std::to_string(q));
             break;
           default:
@@ -121,7 +169,7 @@ class Answerer {
       }
       if (w.quantity == Quantity::DiracSpectrum) {
         std::size_t n = 0;
-        for (std::size_t d : chains_.dims()) n += d;
+        for (std::size_t d : chains().dims()) n += d;
         check_dense_eigenproblem(n, budget, "the Dirac operator");
       }
     }
@@ -131,7 +179,7 @@ class Answerer {
     switch (q) {
       case Quantity::ChainDims: {
         json dims = json::array();
-        for (int d = 0; d < degrees(); ++d) dims.push_back(chains_.dim(d));
+        for (int d = 0; d < degrees(); ++d) dims.push_back(chains().dim(d));
         return dims;
       }
       case Quantity::Betti:
@@ -147,7 +195,7 @@ class Answerer {
         return t;
       }
       case Quantity::EulerCharacteristic:
-        return chains_.euler_characteristic();
+        return chains().euler_characteristic();
       case Quantity::LaplacianSpectrum:
         return laplacian_spectra(Kind::Hodge);
       case Quantity::UpLaplacianSpectrum:
@@ -155,23 +203,166 @@ class Answerer {
       case Quantity::DownLaplacianSpectrum:
         return laplacian_spectra(Kind::Down);
       case Quantity::DiracSpectrum:
-        return clean_spectrum(dirac_operator(chains_), spectrum_options("spectrum of D"),
+        return clean_spectrum(dirac_operator(chains()), spectrum_options("spectrum of D"),
                               "the Dirac operator");
       case Quantity::DiracSpectrumByDegree: {
         json by = json::object();
         for (int d = 0; d < degrees(); ++d) {
           const std::string name = "D_" + std::to_string(d);
-          by[std::to_string(d)] = clean_spectrum(dirac_operator(chains_, d),
+          by[std::to_string(d)] = clean_spectrum(dirac_operator(chains(), d),
                                                  spectrum_options("spectrum of " + name), name);
         }
         return by;
       }
       case Quantity::HarmonicBasis:
         return harmonic_bases();
+      case Quantity::Barcode:
+        return barcode_json(barcode());
+      case Quantity::PersistentBetti: {
+        json out = json::array();
+        for (const PersistenceRequest& r : case_.options.requests)
+          out.push_back({{"dim", r.dim}, {"a", r.a}, {"b", r.b},
+                         {"value", barcode().persistent_betti(r.dim, r.a, r.b)}});
+        return out;
+      }
+      case Quantity::PersistentLaplacianSpectrum:
+        return persistent_spectra(false);
+      case Quantity::PersistentDiracSpectrum:
+        return persistent_spectra(true);
+      case Quantity::PersistentHarmonicBasis:
+        return persistent_harmonic_bases();
+      case Quantity::SpectralCurves:
+        return curves();
       default:
         break;  // rejected before the complex was built (see answer_case)
     }
     throw Error("internal: quantity " + std::string(quantity_name(q)) + " has no answerer");
+  }
+
+  std::vector<PersistentRequest> requests() const {
+    std::vector<PersistentRequest> out;
+    for (const PersistenceRequest& r : case_.options.requests) out.push_back({r.dim, r.a, r.b});
+    return out;
+  }
+
+  // Highest degree the persistent quantities need: max_dim and every requested degree.
+  int persistence_dim() {
+    int d = max_dim();
+    for (const PersistenceRequest& r : case_.options.requests) d = std::max(d, r.dim);
+    return d;
+  }
+
+  Barcode compute_barcode(Coefficients coefficients) {
+    if (coefficients.kind == Coefficients::Kind::Z)
+      throw InvalidInput("/options/coefficients",
+                         "barcodes need a field: \"Q\", \"Z2\" or \"Zp:<prime>\", not \"Z\"");
+    if (is_rips(case_)) {
+      RipsPersistenceOptions o;
+      o.max_dim = persistence_dim();
+      o.threshold = case_.max_value;
+      o.coefficients = coefficients;
+      o.progress = options_.progress;
+      return rips_persistence(case_distances(case_), o);
+    }
+    PersistenceOptions o;
+    o.coefficients = coefficients;
+    o.max_dim = persistence_dim();
+    o.progress = options_.progress;
+    return persistence(chains(), o);
+  }
+
+  // Over the case's coefficients.
+  const Barcode& barcode() {
+    if (!barcode_) barcode_ = compute_barcode(case_.options.coefficients);
+    return *barcode_;
+  }
+
+  // Over Q, for the nullity checks of persistent Laplacians (nullity = rational β^{a,b}).
+  const Barcode& rational_barcode() {
+    if (case_.options.coefficients.kind == Coefficients::Kind::Q) return barcode();
+    if (!rational_barcode_) rational_barcode_ = compute_barcode(Coefficients::rationals());
+    return *rational_barcode_;
+  }
+
+  json barcode_json(const Barcode& b) {
+    json out = json::object();
+    for (int d = 0; d < degrees(); ++d) {
+      json bars = json::array();
+      for (const Bar& bar : b.degree(d))
+        bars.push_back({bar.birth, bar.infinite() ? json(nullptr) : json(bar.death)});
+      out[std::to_string(d)] = std::move(bars);
+    }
+    return out;
+  }
+
+  PersistentLaplacianOptions persistent_options(const std::string& context) const {
+    PersistentLaplacianOptions o;
+    o.spectrum = spectrum_options(context);
+    return o;
+  }
+
+  json persistent_spectra(bool dirac) {
+    const std::vector<PersistentRequest> reqs = requests();
+    const std::string what = dirac ? "persistent Dirac operator" : "persistent Laplacian";
+    const auto spectra =
+        dirac ? persistent_dirac_spectra(chains(), reqs, persistent_options("spectrum of the " + what))
+              : persistent_laplacian_spectra(chains(), reqs,
+                                             persistent_options("spectrum of the " + what));
+    json out = json::array();
+    for (std::size_t i = 0; i < spectra.size(); ++i) {
+      const PersistentSpectrum& s = spectra[i];
+      std::vector<double> ev = clean_values(s.eigenvalues, s.zero_threshold, "the " + what);
+      if (!dirac) check_persistent_nullity(i, ev, s.zero_threshold);
+      out.push_back({{"dim", s.request.dim}, {"a", s.request.a}, {"b", s.request.b},
+                     {"eigenvalues", std::move(ev)}});
+    }
+    return out;
+  }
+
+  // dim ker Δ_q^{a,b} must equal the exact rational β_q^{a,b} (from the barcode over Q).
+  void check_persistent_nullity(std::size_t i, const std::vector<double>& ev, double zero) {
+    const PersistenceRequest& r = case_.options.requests[i];
+    const auto zeros = static_cast<std::size_t>(std::count(ev.begin(), ev.end(), 0.0));
+    const std::size_t betti = rational_barcode().persistent_betti(r.dim, r.a, r.b);
+    if (zeros != betti)
+      diagnostics_["persistent_laplacian_spectrum"][std::to_string(i)] = {
+          {"numeric_nullity", zeros}, {"exact_persistent_betti", betti}, {"zero_threshold", zero}};
+  }
+
+  json persistent_harmonic_bases() {
+    const std::vector<PersistentRequest> reqs = requests();
+    const auto spaces =
+        persistent_harmonic_spaces(chains(), reqs, persistent_options("persistent harmonic space"));
+    json out = json::array();
+    for (std::size_t i = 0; i < spaces.size(); ++i) {
+      const PersistentHarmonicSpace& h = spaces[i];
+      json entry = {{"dim", h.request.dim}, {"a", h.request.a}, {"b", h.request.b},
+                    {"cells", json::array()}, {"vectors", json::array()}};
+      for (const CellLabel& label : h.cells) entry["cells"].push_back(label);
+      for (Eigen::Index j = 0; j < h.basis.cols(); ++j)
+        entry["vectors"].push_back(finite_vector(h.basis, j, "a persistent harmonic basis"));
+      const std::size_t betti = rational_barcode().persistent_betti(h.request.dim, h.request.a,
+                                                                    h.request.b);
+      if (static_cast<std::size_t>(h.basis.cols()) != betti)
+        diagnostics_["persistent_harmonic_basis"][std::to_string(i)] = {
+            {"numeric_nullity", h.basis.cols()},
+            {"exact_persistent_betti", betti},
+            {"zero_threshold", h.zero_threshold}};
+      out.push_back(std::move(entry));
+    }
+    return out;
+  }
+
+  json curves() {
+    if (case_.options.values.empty())
+      throw InvalidInput("/options/values",
+                         "missing: spectral_curves need the filtration values to sample");
+    const auto points = spectral_curves(chains(), case_.options.values, max_dim(),
+                                        spectrum_options("spectral curves"));
+    json out = json::array();
+    for (const SpectralCurvePoint& p : points)
+      out.push_back({{"value", p.value}, {"betti", p.betti}, {"lambda_min", p.lambda_min}});
+    return out;
   }
 
   enum class Kind { Hodge, Up, Down };
@@ -182,9 +373,9 @@ class Answerer {
     for (int d = 0; d < degrees(); ++d) {
       const std::string name =
           std::string(prefix[static_cast<int>(kind)]) + "L_" + std::to_string(d);
-      const RealMatrix l = kind == Kind::Hodge ? hodge_laplacian(chains_, d)
-                           : kind == Kind::Up  ? up_laplacian(chains_, d)
-                                               : down_laplacian(chains_, d);
+      const RealMatrix l = kind == Kind::Hodge ? hodge_laplacian(chains(), d)
+                           : kind == Kind::Up  ? up_laplacian(chains(), d)
+                                               : down_laplacian(chains(), d);
       std::vector<double> ev = clean_spectrum(l, spectrum_options("spectrum of " + name), name);
       if (kind == Kind::Hodge) compare_nullity(d, ev);
       by[std::to_string(d)] = std::move(ev);
@@ -206,21 +397,13 @@ class Answerer {
     json by = json::object();
     for (int d = 0; d < degrees(); ++d) {
       json entry = {{"cells", json::array()}, {"vectors", json::array()}};
-      if (chains_.dim(d) > 0) {
+      if (chains().dim(d) > 0) {
         const HarmonicSpace hs = harmonic_space(
-            chains_, d, {}, spectrum_options("harmonic space of L_" + std::to_string(d)));
+            chains(), d, {}, spectrum_options("harmonic space of L_" + std::to_string(d)));
         for (const CellLabel& label : hs.cells) entry["cells"].push_back(label);
-        for (Eigen::Index j = 0; j < hs.basis.cols(); ++j) {
-          json v = json::array();
-          for (Eigen::Index i = 0; i < hs.basis.rows(); ++i) {
-            const double x = hs.basis(i, j);
-            if (!std::isfinite(x))
-              throw NumericalFailure("the harmonic basis of L_" + std::to_string(d) +
-                                     " is not finite");
-            v.push_back(x);
-          }
-          entry["vectors"].push_back(std::move(v));
-        }
+        for (Eigen::Index j = 0; j < hs.basis.cols(); ++j)
+          entry["vectors"].push_back(
+              finite_vector(hs.basis, j, "the harmonic basis of L_" + std::to_string(d)));
         if (!hs.agrees())
           diagnostics_["harmonic_basis"][std::to_string(d)] = {
               {"numeric_nullity", hs.numeric_nullity},
@@ -244,17 +427,17 @@ class Answerer {
     return o;
   }
 
-  HomologyResult run_homology(Coefficients coefficients) const {
+  HomologyResult run_homology(Coefficients coefficients) {
     HomologyOptions o;
     o.coefficients = coefficients;
-    o.max_dim = max_dim_;
+    o.max_dim = max_dim();
     o.progress = options_.progress;
-    if (max_dim_ < 0) {  // the empty complex: nothing to eliminate
+    if (max_dim() < 0) {  // the empty complex: nothing to eliminate
       HomologyResult r;
       r.coefficients = coefficients;
       return r;
     }
-    return topospec::homology(chains_, o);
+    return topospec::homology(chains(), o);
   }
 
   // Over the case's coefficients.
@@ -291,9 +474,10 @@ class Answerer {
 
   const Case& case_;
   const AnswerOptions& options_;
-  SimplicialComplex complex_;
-  ChainComplex chains_;
-  int max_dim_;
+  std::optional<FilteredComplex> filtration_;
+  std::optional<ChainComplex> chains_;
+  std::optional<int> max_dim_;
+  std::optional<Barcode> barcode_, rational_barcode_;
   SpectrumOptions spectrum_options_;
   std::optional<HomologyResult> homology_, integral_, rational_;
   json diagnostics_ = json::object();
@@ -318,10 +502,10 @@ void check_dense_eigenproblem(std::size_t n, std::uint64_t budget, std::string_v
                         "; the memory budget is " + gib(budget));
 }
 
-SimplicialComplex case_complex(const Case& c, const AnswerOptions& options) {
-  if (c.input_type != InputType::SimplicialComplex)
-    throw InvalidInput("/input/type", "input type \"" + std::string(input_type_name(c.input_type)) +
-                                          "\" is not supported yet");
+namespace {
+
+// The closure of a simplicial_complex input, sized against the budget before it is built.
+SimplicialComplex closure_of(const Case& c, const AnswerOptions& options) {
   // Upper bound of the closure (faces shared by several listed simplices are counted once per
   // simplex), computed in long double because one simplex of 70 vertices has 2^70 − 1 faces.
   long double simplices = 0, bytes = 0;
@@ -347,17 +531,98 @@ SimplicialComplex case_complex(const Case& c, const AnswerOptions& options) {
   }
 }
 
+}  // namespace
+
+bool is_generated(const Case& c) {
+  return c.input_type == InputType::PointCloud || c.input_type == InputType::DistanceMatrix;
+}
+
+DistanceMatrix case_distances(const Case& c) {
+  try {
+    if (c.input_type == InputType::PointCloud)
+      return DistanceMatrix::euclidean(PointCloud::from_rows(c.points));
+    if (c.input_type == InputType::DistanceMatrix) return DistanceMatrix::from_rows(c.matrix);
+  } catch (const InvalidInput& e) {
+    throw InvalidInput((c.input_type == InputType::PointCloud ? "/input/points" : "/input/matrix") +
+                           e.where(),
+                       e.message());
+  }
+  throw InvalidInput("/input/type", "input type \"" + std::string(input_type_name(c.input_type)) +
+                                        "\" has no distances");
+}
+
+FilteredComplex case_filtration(const Case& c, const AnswerOptions& options) {
+  // Generated complexes are built up to degree max_dim + 1 (and every requested degree + 1).
+  int top = case_max_dim(c, SimplicialComplex{});
+  for (const PersistenceRequest& r : c.options.requests) top = std::max(top, r.dim);
+  // About 100 bytes per stored simplex (tuple, hash slot, facets, cofacets, boundary column).
+  const std::size_t max_simplices = std::min<std::uint64_t>(kDefaultMaxSimplices, options.memory_budget / 100);
+  switch (c.input_type) {
+    case InputType::SimplicialComplex: {
+      FilteredComplex f;
+      f.complex = closure_of(c, options);
+      f.values.resize(static_cast<std::size_t>(f.complex.dimension() + 1));
+      for (int q = 0; q <= f.complex.dimension(); ++q) f.values[q].assign(f.complex.size(q), 0.0);
+      return f;
+    }
+    case InputType::FilteredComplex: {
+      std::vector<FilteredSimplex> simplices;
+      simplices.reserve(c.simplices.size());
+      for (std::size_t i = 0; i < c.simplices.size(); ++i)
+        simplices.push_back({c.simplices[i], c.simplex_values[i]});
+      try {
+        return filtered_complex(simplices);
+      } catch (const InvalidInput& e) {
+        throw InvalidInput("/input/simplices" + e.where(), e.message());
+      }
+    }
+    case InputType::PointCloud:
+      if (c.point_complex == "alpha") {
+        try {
+          return alpha_complex(PointCloud::from_rows(c.points), top + 1, c.max_value);
+        } catch (const InvalidInput& e) {
+          throw InvalidInput(e.where() == "max_value" ? "/input/max_value" : "/input/points" + e.where(),
+                             e.message());
+        }
+      }
+      [[fallthrough]];
+    case InputType::DistanceMatrix: {
+      const DistanceMatrix d = case_distances(c);
+      try {
+        return rips_complex(d, top + 1, c.max_value, max_simplices);
+      } catch (const InvalidInput& e) {
+        throw InvalidInput(e.where() == "max_value" ? "/input/max_value" : "/input" + e.where(),
+                           e.message());
+      }
+    }
+    default:
+      throw InvalidInput("/input/type", "input type \"" +
+                                            std::string(input_type_name(c.input_type)) +
+                                            "\" is not supported yet");
+  }
+}
+
+SimplicialComplex case_complex(const Case& c, const AnswerOptions& options) {
+  if (c.input_type == InputType::SimplicialComplex) return closure_of(c, options);
+  return case_filtration(c, options).complex;
+}
+
 int case_max_dim(const Case& c, const SimplicialComplex& k) {
-  return c.options.max_dim ? *c.options.max_dim : k.dimension();
+  if (c.options.max_dim) return *c.options.max_dim;
+  return is_generated(c) ? 1 : k.dimension();  // CASES.md: 1 for point clouds, as Ripser
 }
 
 nlohmann::json answer_case(const Case& c, const AnswerOptions& options) {
-  // Unsupported quantities are refused before any work is done.
-  for (const WantedQuantity& w : c.want)
-    if (!supported_for_simplicial(w.quantity))
+  // Quantities this input cannot answer are refused before any work is done.
+  for (const WantedQuantity& w : c.want) {
+    if (is_persistent(w.quantity) && c.input_type == InputType::SimplicialComplex)
       throw InvalidInput(w.pointer, "\"" + std::string(quantity_name(w.quantity)) +
-                                        "\" is not supported for input type " +
-                                        std::string(input_type_name(c.input_type)) + " yet");
+                                        "\" needs a filtration: use a filtered_complex, "
+                                        "point_cloud or distance_matrix input");
+    if (needs_requests(w.quantity) && c.options.requests.empty())
+      throw InvalidInput("/options/requests", "missing: \"" + std::string(quantity_name(w.quantity)) +
+                                                  "\" needs a list of {\"dim\", \"a\", \"b\"} requests");
+  }
   return Answerer(c, options).answer();
 }
 

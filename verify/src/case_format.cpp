@@ -185,6 +185,85 @@ Simplex parse_simplex(const json& v, const std::string& where) {
   return s;
 }
 
+const json& required_list(const json& input, const char* field, const std::string& what) {
+  const std::string at = child("/input", field);
+  if (!input.contains(field)) fail(at, "missing: this input type needs \"" + std::string(field) + "\"");
+  const json& v = input[field];
+  if (!v.is_array()) fail(at, "expected " + what + ", got " + kind_of(v));
+  return v;
+}
+
+void parse_simplicial_input(const json& input, Case& c) {
+  warn_unknown_fields(input, "/input", {"type", "simplices"}, "input field", c.warnings);
+  const json& simplices = required_list(input, "simplices", "a list of simplices (each a list of vertex ids)");
+  c.simplices.reserve(simplices.size());
+  for (std::size_t k = 0; k < simplices.size(); ++k)
+    c.simplices.push_back(parse_simplex(simplices[k], child("/input/simplices", k)));
+}
+
+void parse_filtered_input(const json& input, Case& c) {
+  warn_unknown_fields(input, "/input", {"type", "simplices"}, "input field", c.warnings);
+  const json& simplices = required_list(
+      input, "simplices", "a list of {\"simplex\": [vertex ids], \"value\": t} objects");
+  for (std::size_t k = 0; k < simplices.size(); ++k) {
+    const std::string at = child("/input/simplices", k);
+    const json& e = simplices[k];
+    if (!e.is_object())
+      fail(at, "expected an object {\"simplex\": [vertex ids], \"value\": t}, got " + kind_of(e));
+    for (const char* field : {"simplex", "value"})
+      if (!e.contains(field)) fail(child(at, field), "missing");
+    c.simplices.push_back(parse_simplex(e["simplex"], child(at, "simplex")));
+    c.simplex_values.push_back(finite_number(e["value"], child(at, "value"), "a filtration value"));
+    warn_unknown_fields(e, at, {"simplex", "value"}, "simplex field", c.warnings);
+  }
+}
+
+std::vector<double> number_row(const json& row, const std::string& at, std::string_view what) {
+  if (!row.is_array()) fail(at, "expected a list of numbers, got " + kind_of(row));
+  std::vector<double> out;
+  out.reserve(row.size());
+  for (std::size_t j = 0; j < row.size(); ++j) out.push_back(finite_number(row[j], child(at, j), what));
+  return out;
+}
+
+std::optional<double> parse_max_value(const json& input) {
+  if (!input.contains("max_value")) return std::nullopt;
+  return finite_number(input["max_value"], "/input/max_value", "a threshold");
+}
+
+void parse_point_cloud_input(const json& input, Case& c) {
+  warn_unknown_fields(input, "/input", {"type", "points", "complex", "max_value"}, "input field",
+                      c.warnings);
+  const json& points = required_list(input, "points", "a list of points (each a list of coordinates)");
+  if (points.empty()) fail("/input/points", "the point cloud is empty");
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const std::string at = child("/input/points", i);
+    c.points.push_back(number_row(points[i], at, "a coordinate"));
+    if (c.points.back().empty()) fail(at, "a point needs at least one coordinate");
+    if (c.points.back().size() != c.points.front().size())
+      fail(at, "point has " + std::to_string(c.points.back().size()) + " coordinates, point 0 has " +
+                   std::to_string(c.points.front().size()));
+  }
+  if (input.contains("complex")) {
+    c.point_complex = string_value(input["complex"], "/input/complex", "\"rips\" or \"alpha\"");
+    if (c.point_complex != "rips" && c.point_complex != "alpha")
+      fail("/input/complex", "unknown complex \"" + c.point_complex + "\" (expected \"rips\" or \"alpha\")");
+  }
+  if (c.point_complex == "alpha" && c.points.front().size() != 2 && c.points.front().size() != 3)
+    fail("/input/points/0", "alpha complexes need points in R^2 or R^3, got " +
+                                std::to_string(c.points.front().size()) + " coordinates");
+  c.max_value = parse_max_value(input);
+}
+
+void parse_distance_matrix_input(const json& input, Case& c) {
+  warn_unknown_fields(input, "/input", {"type", "matrix", "max_value"}, "input field", c.warnings);
+  const json& matrix = required_list(input, "matrix", "a list of rows of distances");
+  if (matrix.empty()) fail("/input/matrix", "the distance matrix is empty");
+  for (std::size_t i = 0; i < matrix.size(); ++i)
+    c.matrix.push_back(number_row(matrix[i], child("/input/matrix", i), "a distance"));
+  c.max_value = parse_max_value(input);
+}
+
 void parse_input(const json& input, Case& c) {
   if (!input.is_object())
     fail("/input", "expected an object with a \"type\", got " + kind_of(input));
@@ -197,21 +276,25 @@ void parse_input(const json& input, Case& c) {
       list += (list.empty() ? "" : ", ") + std::string(name);
     fail("/input/type", "unknown input type \"" + type + "\" (spec/CASES.md lists " + list + ")");
   }
-  if (*parsed != InputType::SimplicialComplex)
-    fail("/input/type", "input type \"" + type +
-                            "\" is not supported yet (this version computes simplicial_complex)");
   c.input_type = *parsed;
-
-  warn_unknown_fields(input, "/input", {"type", "simplices"}, "input field", c.warnings);
-  if (!input.contains("simplices"))
-    fail("/input/simplices", "missing: a simplicial_complex needs \"simplices\"");
-  const json& simplices = input["simplices"];
-  if (!simplices.is_array())
-    fail("/input/simplices",
-         "expected a list of simplices (each a list of vertex ids), got " + kind_of(simplices));
-  c.simplices.reserve(simplices.size());
-  for (std::size_t k = 0; k < simplices.size(); ++k)
-    c.simplices.push_back(parse_simplex(simplices[k], child("/input/simplices", k)));
+  switch (c.input_type) {
+    case InputType::SimplicialComplex:
+      parse_simplicial_input(input, c);
+      break;
+    case InputType::FilteredComplex:
+      parse_filtered_input(input, c);
+      break;
+    case InputType::PointCloud:
+      parse_point_cloud_input(input, c);
+      break;
+    case InputType::DistanceMatrix:
+      parse_distance_matrix_input(input, c);
+      break;
+    default:
+      fail("/input/type", "input type \"" + type +
+                              "\" is not supported yet (this version computes simplicial_complex, "
+                              "filtered_complex, point_cloud and distance_matrix)");
+  }
 }
 
 void parse_options(const json& options, Case& c) {

@@ -964,7 +964,8 @@ double bottleneck_distance(const std::vector<std::pair<double, double>>& a,
 }
 
 std::optional<int> input_top_dimension(const Case& c) {
-  if (c.input_type != InputType::SimplicialComplex) return std::nullopt;
+  if (c.input_type != InputType::SimplicialComplex && c.input_type != InputType::FilteredComplex)
+    return std::nullopt;
   std::size_t largest = 0;
   for (const Simplex& s : c.simplices) largest = std::max(largest, s.size());
   return static_cast<int>(largest) - 1;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <tuple>
 #include <optional>
 #include <set>
 
@@ -93,9 +94,33 @@ struct Answer {
   Spectra lap, up, down, dirac_by_degree;
   std::optional<Reals> dirac;
   std::map<int, json> harmonic;
+  std::map<int, std::vector<std::pair<double, std::optional<double>>>> bars;  // degree → bars
+  bool has_barcode = false;
+  json persistent_betti, persistent_laplacian, persistent_dirac, persistent_harmonic, curves;
 
   explicit Answer(const json& got) {
     if (!got.is_object()) return;
+    if (got.contains("barcode") && got["barcode"].is_object()) {
+      has_barcode = true;
+      for (const auto& [key, value] : got["barcode"].items()) {
+        const auto q = degree_of(key);
+        if (!q || !value.is_array()) continue;
+        auto& list = bars[*q];
+        for (const json& bar : value)
+          if (bar.is_array() && bar.size() == 2 && bar[0].is_number() &&
+              (bar[1].is_number() || bar[1].is_null()))
+            list.emplace_back(bar[0].get<double>(), bar[1].is_null()
+                                                        ? std::nullopt
+                                                        : std::optional<double>(bar[1].get<double>()));
+      }
+    }
+    for (const auto& [key, slot] :
+         {std::pair{"persistent_betti", &persistent_betti},
+          std::pair{"persistent_laplacian_spectrum", &persistent_laplacian},
+          std::pair{"persistent_dirac_spectrum", &persistent_dirac},
+          std::pair{"persistent_harmonic_basis", &persistent_harmonic},
+          std::pair{"spectral_curves", &curves}})
+      if (got.contains(key) && got[key].is_array()) *slot = got[key];
     if (got.contains("chain_dims")) chain_dims = int_list(got["chain_dims"]);
     if (got.contains("betti")) betti = int_list(got["betti"]);
     if (got.contains("boundary_ranks")) ranks = int_list(got["boundary_ranks"]);
@@ -130,10 +155,128 @@ class Checker {
     hodge_and_up_down();
     dirac();
     harmonic();
+    persistence();
     return std::move(out_);
   }
 
  private:
+  // β_q^{a,b} read off the barcode: bars born by a that are still alive at b.
+  std::optional<std::int64_t> barcode_betti(int q, double a, double b) const {
+    if (!a_.has_barcode) return std::nullopt;
+    const auto it = a_.bars.find(q);
+    if (it == a_.bars.end()) return std::nullopt;  // degree not reported
+    std::int64_t n = 0;
+    for (const auto& [birth, death] : it->second) n += birth <= a && (!death || *death > b);
+    return n;
+  }
+
+  // The (dim, a, b) of a persistent entry, when well-formed.
+  static std::optional<std::tuple<int, double, double>> request_of(const json& e) {
+    if (!e.is_object() || !e.contains("dim") || !e.contains("a") || !e.contains("b")) return {};
+    if (!e["dim"].is_number_integer() || !e["a"].is_number() || !e["b"].is_number()) return {};
+    return std::tuple{e["dim"].get<int>(), e["a"].get<double>(), e["b"].get<double>()};
+  }
+  static std::string request_text(const std::tuple<int, double, double>& r) {
+    return "(q = " + str(std::get<0>(r)) + ", a = " + num(std::get<1>(r)) + ", b = " +
+           num(std::get<2>(r)) + ")";
+  }
+
+  void persistence() {
+    // Bars are half-open [birth, death) with birth < death; the infinite bars of degree q
+    // count β_q of the whole complex (same coefficients).
+    for (const auto& [q, list] : a_.bars) {
+      for (const auto& [birth, death] : list)
+        if (death && !(birth < *death))
+          violation("bar_order", "degree " + str(q) + " bar [" + num(birth) + ", " + num(*death) +
+                                     ") does not have birth < death");
+      if (a_.betti && q < static_cast<int>(a_.betti->size())) {
+        const auto infinite = std::count_if(list.begin(), list.end(),
+                                            [](const auto& bar) { return !bar.second; });
+        if (infinite != (*a_.betti)[q])
+          violation("infinite_bars_betti", str(infinite) + " infinite bars in degree " + str(q) +
+                                               " but β_" + str(q) + " = " + str((*a_.betti)[q]));
+      }
+    }
+    std::map<std::tuple<int, double, double>, std::int64_t> betti;
+    for (const json& e : a_.persistent_betti) {
+      const auto r = request_of(e);
+      if (!r || !e.contains("value") || !e["value"].is_number_integer()) continue;
+      const std::int64_t v = e["value"].get<std::int64_t>();
+      betti[*r] = v;
+      if (v < 0) violation("non_negative", "persistent β " + request_text(*r) + " is negative");
+      if (const auto from_bars = barcode_betti(std::get<0>(*r), std::get<1>(*r), std::get<2>(*r));
+          from_bars && *from_bars != v)
+        violation("persistent_betti_from_barcode",
+                  "persistent β " + request_text(*r) + " = " + str(v) + " but the barcode has " +
+                      str(*from_bars) + " bars born by a and alive at b");
+    }
+    // The nullity of Δ_q^{a,b} is the rational persistent Betti number.
+    for (const json& e : a_.persistent_laplacian) {
+      const auto r = request_of(e);
+      if (!r || !e.contains("eigenvalues")) continue;
+      const auto ev = real_list(e["eigenvalues"]);
+      if (!ev) continue;
+      const double zero = zero_threshold(*ev);
+      for (double x : *ev)
+        if (x < -zero) {
+          violation("persistent_laplacian_psd", "Δ " + request_text(*r) + " has eigenvalue " +
+                                                    num(x) + " < 0");
+          break;
+        }
+      if (!rational()) continue;
+      std::optional<std::int64_t> expected;
+      if (const auto it = betti.find(*r); it != betti.end()) expected = it->second;
+      else expected = barcode_betti(std::get<0>(*r), std::get<1>(*r), std::get<2>(*r));
+      if (expected && static_cast<std::int64_t>(nullity(*ev)) != *expected)
+        violation("persistent_nullity", "Δ " + request_text(*r) + " has " + str(nullity(*ev)) +
+                                            " zero eigenvalues but persistent β = " + str(*expected));
+    }
+    // The persistent Dirac spectrum is symmetric about 0 (off-diagonal blocks only).
+    for (const json& e : a_.persistent_dirac) {
+      const auto r = request_of(e);
+      if (!r || !e.contains("eigenvalues")) continue;
+      auto ev = real_list(e["eigenvalues"]);
+      if (!ev) continue;
+      Reals negated(ev->rbegin(), ev->rend());
+      for (double& x : negated) x = -x;
+      if (!same_multiset(*ev, negated))
+        violation("persistent_dirac_symmetric",
+                  "the spectrum of D " + request_text(*r) + " is not symmetric about 0");
+    }
+    for (const json& e : a_.persistent_harmonic) {
+      const auto r = request_of(e);
+      if (!r || !e.contains("vectors") || !e["vectors"].is_array() || !rational()) continue;
+      std::optional<std::int64_t> expected;
+      if (const auto it = betti.find(*r); it != betti.end()) expected = it->second;
+      else expected = barcode_betti(std::get<0>(*r), std::get<1>(*r), std::get<2>(*r));
+      if (expected && static_cast<std::int64_t>(e["vectors"].size()) != *expected)
+        violation("persistent_harmonic_dimension",
+                  "the persistent harmonic basis " + request_text(*r) + " has " +
+                      str(static_cast<std::int64_t>(e["vectors"].size())) +
+                      " vectors but persistent β = " + str(*expected));
+    }
+    // Spectral curves: β of K_t equals the barcode's count at t (their Betti numbers are over Q).
+    for (const json& p : a_.curves) {
+      if (!p.is_object() || !p.contains("value") || !p["value"].is_number()) continue;
+      const double t = p["value"].get<double>();
+      if (p.contains("lambda_min"))
+        if (const auto lam = real_list(p["lambda_min"]))
+          for (std::size_t q = 0; q < lam->size(); ++q)
+            if ((*lam)[q] < -zero_threshold(*lam))
+              violation("lambda_min_non_negative",
+                        "λ_min of L_" + str(static_cast<std::int64_t>(q)) + " at t = " + num(t) +
+                            " is " + num((*lam)[q]));
+      if (!rational() || !p.contains("betti")) continue;
+      if (const auto b = int_list(p["betti"]))
+        for (std::size_t q = 0; q < b->size(); ++q)
+          if (const auto from_bars = barcode_betti(static_cast<int>(q), t, t);
+              from_bars && *from_bars != (*b)[q])
+            violation("curve_betti_from_barcode",
+                      "β_" + str(static_cast<std::int64_t>(q)) + " at t = " + num(t) + " is " +
+                          str((*b)[q]) + " but the barcode gives " + str(*from_bars));
+    }
+  }
+
   void violation(std::string name, std::string message) {
     out_.push_back({std::move(name), std::move(message)});
   }

@@ -190,6 +190,42 @@ std::vector<VertexId> fresh_ids(SplitMix64& rng, std::size_t count, bool large) 
   return ids;
 }
 
+bool is_persistent_key(const std::string& key) {
+  return key == "barcode" || key == "persistent_betti" || key == "persistent_laplacian_spectrum" ||
+         key == "persistent_dirac_spectrum" || key == "persistent_harmonic_basis" ||
+         key == "spectral_curves";
+}
+
+// A monotone filtration of the closure of `simplices`: small integer vertex values (ties are
+// the interesting case), every other simplex at its largest facet value or one step later.
+// Returns the filtered_complex entries, the distinct values and the top dimension.
+json filtered_entries(SplitMix64& rng, const Simplices& simplices, std::vector<double>& distinct) {
+  const SimplicialComplex k = SimplicialComplex::from_simplices(simplices);
+  std::vector<std::vector<double>> values(static_cast<std::size_t>(k.dimension() + 1));
+  json entries = json::array();
+  for (int q = 0; q <= k.dimension(); ++q) {
+    values[q].resize(k.size(q));
+    for (std::size_t i = 0; i < k.size(q); ++i) {
+      double v = 0;
+      if (q == 0)
+        v = static_cast<double>(rng.below(4));
+      else
+        for (std::uint32_t f : k.facets(q, i)) v = std::max(v, values[q - 1][f]);
+      if (q > 0 && rng.chance(35)) v += 1;
+      values[q][i] = v;
+      distinct.push_back(v);
+      Simplex ids = k.simplex_ids(q, i);
+      if (rng.chance(30)) rng.shuffle(ids);
+      entries.push_back({{"simplex", ids}, {"value", v}});
+    }
+  }
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::vector<json> shuffled(entries.begin(), entries.end());
+  if (rng.chance(50)) rng.shuffle(shuffled);
+  return json(shuffled);
+}
+
 }  // namespace
 
 json random_case(std::uint64_t seed, const RandomCaseOptions& options) {
@@ -270,13 +306,33 @@ json random_case(std::uint64_t seed, const RandomCaseOptions& options) {
   else if (md == 3)
     opts["max_dim"] = top + 1;  // above the top: empty degrees
 
-  json simplices_json = json::array();
-  for (const Simplex& s : simplices) simplices_json.push_back(s);
+  json input;
+  if (std::any_of(options.want.begin(), options.want.end(), is_persistent_key)) {
+    // Persistent quantities need a filtration: the closure with random monotone values, a few
+    // (a, b) requests and the distinct values as the spectral-curve samples.
+    std::vector<double> distinct;
+    input = {{"type", "filtered_complex"}, {"simplices", filtered_entries(rng, simplices, distinct)}};
+    json requests = json::array();
+    for (int r = rng.between(1, 4); r > 0; --r) {
+      double a = distinct[rng.below(distinct.size())], b = distinct[rng.below(distinct.size())];
+      if (a > b) std::swap(a, b);
+      if (rng.chance(20)) b += 0.5;  // between filtration values
+      requests.push_back({{"dim", rng.between(0, std::max(0, top))}, {"a", a}, {"b", b}});
+    }
+    opts["requests"] = requests;
+    opts["values"] = distinct;
+    if (opts.contains("coefficients") && opts["coefficients"] == "Z") opts["coefficients"] = "Q";
+    what += ", random monotone filtration";
+  } else {
+    json simplices_json = json::array();
+    for (const Simplex& s : simplices) simplices_json.push_back(s);
+    input = {{"type", "simplicial_complex"}, {"simplices", simplices_json}};
+  }
   return json{{"format", std::string(kCaseFormat)},
               {"name", "random-" + std::to_string(seed)},
               {"description", what},
               {"tags", json::array({"random", tag})},
-              {"input", {{"type", "simplicial_complex"}, {"simplices", simplices_json}}},
+              {"input", input},
               {"options", opts},
               {"want", options.want}};
 }

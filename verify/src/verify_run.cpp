@@ -165,7 +165,9 @@ struct Job {
 // Returns nullopt (with a warning) when the library cannot answer the random case itself.
 std::optional<CaseReport> run_random(std::uint64_t seed, const VerifyOptions& options,
                                      std::string& warning) {
-  const json doc = random_case(seed);
+  RandomCaseOptions random_options;
+  if (!options.random_want.empty()) random_options.want = options.random_want;
+  const json doc = random_case(seed, random_options);
   Case c = parse_case(doc);
   c.origin = "random_case(" + std::to_string(seed) + ")";
   json expect;

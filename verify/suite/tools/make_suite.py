@@ -56,12 +56,22 @@ SEED = "Liu–Shen–Wei, ChatGPT for Computational Topology, arXiv:2310.07570 /
 TWO = ("two independent methods: topospec library and verify/candidates/correct.py "
        "(exact rational elimination over Q, elimination mod p, integer Smith normal form; "
        "NumPy eigvalsh for spectra)")
+TWO_FILTERED = ("two independent methods: topospec library and verify/candidates/correct.py "
+                "(barcodes by exact column reduction over Q (Fractions) or Z/p; persistent "
+                "Laplacians in the projection form with an SVD basis of ker R_N; NumPy eigvalsh)")
+THREE = ("three independent methods: topospec library, verify/candidates/correct.py (exact "
+         "column reduction) and GUDHI {version} RipsComplex persistence (Z/{field})")
 
 INTEGER_KEYS = ("chain_dims", "betti", "boundary_ranks", "euler_characteristic")
 SPECTRA_KEYS = ("laplacian_spectrum", "up_laplacian_spectrum", "down_laplacian_spectrum",
                 "dirac_spectrum_by_degree")
-REAL_KEYS = SPECTRA_KEYS + ("dirac_spectrum", "harmonic_basis")
-ALL_KEYS = INTEGER_KEYS + ("torsion",) + REAL_KEYS
+PERSISTENT_SPECTRA_KEYS = ("persistent_laplacian_spectrum", "persistent_dirac_spectrum")
+FILTERED_KEYS = ("barcode", "persistent_betti") + PERSISTENT_SPECTRA_KEYS + \
+    ("persistent_harmonic_basis", "spectral_curves")
+REAL_KEYS = SPECTRA_KEYS + ("dirac_spectrum", "harmonic_basis", "barcode") + \
+    PERSISTENT_SPECTRA_KEYS + ("persistent_harmonic_basis", "spectral_curves")
+ALL_KEYS = INTEGER_KEYS + ("torsion",) + SPECTRA_KEYS + ("dirac_spectrum", "harmonic_basis") + \
+    FILTERED_KEYS
 COEFF_TAG = {"Q": "q", "Z2": "z2", "Z": "z"}
 
 
@@ -333,14 +343,21 @@ def cells_of(simplices, q):
 CASES = []
 
 
-def case(name, description, simplices, want, closed=None, cite=None, options=None, tags=()):
-    """closed: {quantity: closed-form value}; cite: where the closed forms come from."""
+def case(name, description, simplices, want, closed=None, cite=None, options=None, tags=(),
+         input=None, tolerance=None, closed_tol=None, gudhi=False):
+    """closed: {quantity: closed-form value}; cite: where the closed forms come from.
+    input: an input object other than a simplicial_complex (then `simplices` is None);
+    tolerance: the case's tolerance (default TOL); closed_tol: how closely the closed forms must
+    match both methods (default AGREE; larger for values printed to a few decimals);
+    gudhi: the barcode is also computed by GUDHI (a third method) and must agree."""
     closed = closed or {}
     assert set(closed) <= set(want), (name, set(closed) - set(want))
     assert not closed or cite, name
+    assert (simplices is None) != (input is None), name
     CASES.append(dict(name=name, description=description, simplices=simplices,
                       want=list(want), closed=closed, cite=cite, options=options or {},
-                      tags=list(tags)))
+                      tags=list(tags), input=input, tolerance=tolerance, closed_tol=closed_tol,
+                      gudhi=gudhi))
 
 
 BASIC = ["chain_dims", "betti", "euler_characteristic"]
@@ -938,13 +955,296 @@ case("suspension-rp2-z2", "Suspension of RP² over Z/2: β = (1,0,1,1).",
 
 
 # =============================================================================================
+# Filtered inputs: persistent Laplacians (REFERENCE §3.3), barcodes, Rips filtrations
+
+
+def filtered(K, added):
+    """A filtered_complex: the cells of K (listed with all their faces) at value 0, the added
+    cells at value 1."""
+    return {"type": "filtered_complex",
+            "simplices": [{"simplex": list(s), "value": 0} for s in K] +
+                         [{"simplex": list(s), "value": 1} for s in added]}
+
+
+def persistent_dirac_from(eigenvalues, size):
+    """spec D_q^{a,b} from spec Δ_q^{a,b}: D² = B Bᵀ ⊕ Δ ⊕ MᵀM with ∂_q^a ∂^{a,b}_{q+1} = 0, so
+    each nonzero λ of Δ gives ±√λ, and the rest of the size = n_{q−1}(K_a) + n_q(K_a) +
+    dim C^{a,b}_{q+1} is 0."""
+    nonzero = [v for v in eigenvalues if v != 0]
+    return spec([-math.sqrt(v) for v in nonzero] + rep(0, size - 2 * len(nonzero)) +
+                [math.sqrt(v) for v in nonzero])
+
+
+def request(q, a, b, **fields):
+    return dict({"dim": q, "a": a, "b": b}, **fields)
+
+
+PERSISTENT = ["persistent_betti", "persistent_laplacian_spectrum", "persistent_dirac_spectrum"]
+REF33 = ("REFERENCE §3.3 (constructed, hand-checked persistent Laplacian tests, Wang–Nguyen–Wei "
+         "/ Mémoli–Wan–Wang definition of CASES.md); persistent Dirac spectrum = ±√λ of the "
+         "nonzero λ of Δ_q^{a,b} plus zeros (D² has Δ_q^{a,b} as its middle block and "
+         "∂_q^a∂^{a,b}_{q+1} = 0), dim C^{a,b}_{q+1} counted by hand")
+SQUARE = [[0], [1], [2], [3], [0, 1], [1, 2], [2, 3], [0, 3]]
+# sq cells, sorted as the answer lists the 1-cells: 01, 03, 12, 23.
+SQ_EDGES = [(0, 1), (0, 3), (1, 2), (2, 3)]
+
+P1_EV = [0.0, 2.0, 2.0, 4.0]
+case("persistent-p1-square-diagonal-triangle", "REFERENCE §3.3 P1: K = the square 0-1-2-3 at "
+     "value 0; L = K + [0,2] + [0,1,2] at value 1; q = 1, (a, b) = (0, 1). ev(Δ_1^{K,L}) = "
+     "{0,2,2,4}; β_1^{K,L} = 1 (the square survives: only half of it is filled); harmonic "
+     "basis on (01,03,12,23) ∝ (1,−1,1,1); C^{K,L}_2 = 0 (the only triangle has the new edge 02 "
+     "in its boundary), so D_1 acts on C_0 ⊕ C_1 (8 dimensions): {±2, ±√2, ±√2, 0, 0}.",
+     None, PERSISTENT + ["persistent_harmonic_basis"],
+     input=filtered(SQUARE, [[0, 2], [0, 1, 2]]), options={"requests": [request(1, 0, 1)]},
+     closed={"persistent_betti": [request(1, 0, 1, value=1)],
+             "persistent_laplacian_spectrum": [request(1, 0, 1, eigenvalues=P1_EV)],
+             "persistent_dirac_spectrum": [request(1, 0, 1, eigenvalues=persistent_dirac_from(
+                 P1_EV, 4 + 4 + 0))],
+             "persistent_harmonic_basis": [dict(request(1, 0, 1), **harmonic(
+                 SQ_EDGES, [{(0, 1): 1, (0, 3): -1, (1, 2): 1, (2, 3): 1}]))]},
+     cite=REF33, tags=["persistent-laplacian", "harmonic", "dirac"])
+P2_EV = [2.0, 2.0, 2.0, 4.0]
+case("persistent-p2-square-two-triangles", "REFERENCE §3.3 P2: K = the square at value 0; L = "
+     "K + [0,2] + [0,1,2] + [0,2,3] at value 1 (the square is filled); q = 1, (a, b) = (0, 1). "
+     "ev(Δ_1^{K,L}) = {2,2,2,4}, β_1^{K,L} = 0, no persistent harmonic chains; C^{K,L}_2 is "
+     "spanned by [0,1,2] + [0,2,3] (1 dimension), so D_1 is 9×9: {±2, ±√2 ×3, 0}.",
+     None, PERSISTENT + ["persistent_harmonic_basis"],
+     input=filtered(SQUARE, [[0, 2], [0, 1, 2], [0, 2, 3]]),
+     options={"requests": [request(1, 0, 1)]},
+     closed={"persistent_betti": [request(1, 0, 1, value=0)],
+             "persistent_laplacian_spectrum": [request(1, 0, 1, eigenvalues=P2_EV)],
+             "persistent_dirac_spectrum": [request(1, 0, 1, eigenvalues=persistent_dirac_from(
+                 P2_EV, 4 + 4 + 1))],
+             "persistent_harmonic_basis": [dict(request(1, 0, 1), **harmonic(SQ_EDGES, []))]},
+     cite=REF33, tags=["persistent-laplacian", "harmonic", "dirac"])
+P3_EV = [0.0, 2.0]
+case("persistent-p3-two-points-edge", "REFERENCE §3.3 P3: K = the points {0}, {1} at value 0; "
+     "L = K + [0,1] at value 1; q = 0, (a, b) = (0, 1). ev(Δ_0^{K,L}) = {0,2}, β_0^{K,L} = 1, "
+     "harmonic basis (1,1)/√2; C^{K,L}_1 = span [0,1], so D_0 on C_0 ⊕ C^{K,L}_1: {±√2, 0}.",
+     None, PERSISTENT + ["persistent_harmonic_basis"],
+     input=filtered([[0], [1]], [[0, 1]]), options={"requests": [request(0, 0, 1)]},
+     closed={"persistent_betti": [request(0, 0, 1, value=1)],
+             "persistent_laplacian_spectrum": [request(0, 0, 1, eigenvalues=P3_EV)],
+             "persistent_dirac_spectrum": [request(0, 0, 1, eigenvalues=persistent_dirac_from(
+                 P3_EV, 2 + 1))],
+             "persistent_harmonic_basis": [dict(request(0, 0, 1), **harmonic(
+                 [(0,), (1,)], [{(0,): 1, (1,): 1}]))]},
+     cite=REF33, tags=["persistent-laplacian", "harmonic", "dirac"])
+P4_EV1 = [1.0, 1.0, 1.0, 3.0, 3.0, 4.0]
+P4_EV0 = [0.0, 2.0, 2.0, 4.0, 4.0, 5.0]
+HEX_CONE = [[6]] + [[i, 6] for i in range(6)] + [sorted([i, (i + 1) % 6]) + [6] for i in range(6)]
+case("persistent-p4-hexagon-cone", "REFERENCE §3.3 P4: K = the hexagon at value 0; L = K + the "
+     "cone from apex 6 (vertex, 6 edges, 6 triangles) at value 1. q = 1: ev(Δ_1^{K,L}) = "
+     "{1,1,1,3,3,4}, β_1^{K,L} = 0 (the cone kills the cycle); C^{K,L}_2 is spanned by the sum "
+     "of the oriented cone triangles (1 dimension): D_1 is 13×13. q = 0: ev(Δ_0^{K,L}) = "
+     "{0,2,2,4,4,5} = hexagon L_0 + I − J/6 (Schur complement), β_0^{K,L} = 1; C^{K,L}_1 = the "
+     "6 hexagon edges plus the differences [i,6] − [j,6] of cone edges (whose boundary [j] − "
+     "[i] avoids the apex), 6 + 5 = 11 dimensions: D_0 is 17×17.",
+     None, PERSISTENT, input=filtered(HEXAGON, HEX_CONE),
+     options={"requests": [request(1, 0, 1), request(0, 0, 1)]},
+     closed={"persistent_betti": [request(1, 0, 1, value=0), request(0, 0, 1, value=1)],
+             "persistent_laplacian_spectrum": [request(1, 0, 1, eigenvalues=P4_EV1),
+                                               request(0, 0, 1, eigenvalues=P4_EV0)],
+             "persistent_dirac_spectrum": [
+                 request(1, 0, 1, eigenvalues=persistent_dirac_from(P4_EV1, 6 + 6 + 1)),
+                 request(0, 0, 1, eigenvalues=persistent_dirac_from(P4_EV0, 6 + 11))]},
+     cite=REF33 + "; β by hand (a cone is contractible, the hexagon is connected)",
+     tags=["persistent-laplacian", "dirac"])
+
+# A square that closes at 4, gets a diagonal at 5 and is filled by two triangles at 6 and 7.
+SQUARE_FILTRATION = {"type": "filtered_complex", "simplices": [
+    {"simplex": [0], "value": 0}, {"simplex": [1], "value": 0}, {"simplex": [2], "value": 0},
+    {"simplex": [3], "value": 0}, {"simplex": [0, 1], "value": 1},
+    {"simplex": [1, 2], "value": 2}, {"simplex": [2, 3], "value": 3},
+    {"simplex": [0, 3], "value": 4}, {"simplex": [0, 2], "value": 5},
+    {"simplex": [0, 1, 2], "value": 6}, {"simplex": [0, 2, 3], "value": 7}]}
+case("filtered-square-barcode", "A filtered square: vertices 0..3 at 0, edges 01, 12, 23 at "
+     "1, 2, 3 (merging the components), 03 at 4 (closing the square), the diagonal 02 at 5 (a "
+     "second cycle), triangles 012 at 6 and 023 at 7. Barcode: H_0 {[0,∞), [0,1), [0,2), "
+     "[0,3)}, H_1 {[4,7), [5,6)} (elder rule: the younger cycle dies first), H_2 none. "
+     "Persistent Betti numbers counted from it; spectral curves at t = 0.5 (4 points: β = "
+     "(4,0), no nonzero eigenvalue), 4.5 (the 4-cycle: β = (1,1), L_0 and L_1 have spectrum "
+     "{0,2,2,4}), 5.5 (K_4 minus 13, no triangles: β = (1,2), ev(L_0) = {0,2,4,4}, ev(L_1) = "
+     "{0,0,2,4,4}), 7.5 (filled: β = (1,0); ev(L_1) = {2,4,4} ∪ {2,4}).",
+     None, ["barcode", "persistent_betti", "spectral_curves"], input=SQUARE_FILTRATION,
+     options={"max_dim": 2, "requests": [request(1, 4, 6), request(1, 5, 5), request(1, 5, 6),
+                                         request(0, 1, 2), request(1, 6, 7)],
+              "values": [0.5, 4.5, 5.5, 7.5]},
+     closed={"barcode": {"0": [[0.0, 1.0], [0.0, 2.0], [0.0, 3.0], [0.0, None]],
+                         "1": [[4.0, 7.0], [5.0, 6.0]], "2": []},
+             "persistent_betti": [request(1, 4, 6, value=1), request(1, 5, 5, value=2),
+                                  request(1, 5, 6, value=1), request(0, 1, 2, value=2),
+                                  request(1, 6, 7, value=0)],
+             "spectral_curves": [{"value": 0.5, "betti": [4, 0, 0], "lambda_min": [0.0, 0.0, 0.0]},
+                                 {"value": 4.5, "betti": [1, 1, 0], "lambda_min": [2.0, 2.0, 0.0]},
+                                 {"value": 5.5, "betti": [1, 2, 0], "lambda_min": [2.0, 2.0, 0.0]},
+                                 {"value": 7.5, "betti": [1, 0, 0], "lambda_min": [2.0, 2.0, 2.0]}]},
+     cite="hand computation (standard persistence: elder rule; Laplacians of C_4 and K_4 − e, "
+          "the two triangles' B_2ᵀB_2 = [[3,±1],[±1,3]])",
+     tags=["barcode"])
+
+# Regular dodecahedron with the C20 scale of the seed paper (REFERENCE §3.2): edge 2s/φ ≈ 1.447.
+PHI = (1 + math.sqrt(5)) / 2
+C20_S = 1.170639
+C20 = [[C20_S * x, C20_S * y, C20_S * z] for x in (1, -1) for y in (1, -1) for z in (1, -1)] + \
+      [p for a in (1, -1) for b in (1, -1) for p in (
+          [0.0, C20_S * a / PHI, C20_S * b * PHI], [C20_S * a / PHI, C20_S * b * PHI, 0.0],
+          [C20_S * a * PHI, 0.0, C20_S * b / PHI])]
+assert len(C20) == 20
+assert sorted({round(math.dist(p, q), 6) for p in C20 for q in C20})[1] == round(2 * C20_S / PHI, 6)
+# Rows of the REFERENCE §3.2 C20 table (r: β_0, β_1, λ⁺_0, λ⁺_1); sampled at d = 2r for r in the
+# middle of each row's interval (the last row up to r = 4).
+C20_ROWS = [(0.0, 20, 0, 0.0, 0.0), (0.73, 1, 11, 0.7639, 0.7639), (1.18, 1, 0, 4.7639, 1.0814),
+            (1.66, 1, 0, 12.7639, 6.6674), (1.90, 1, 0, 18.0, 16.0), (2.03, 1, 0, 20.0, 20.0)]
+C20_ENDS = [row[0] for row in C20_ROWS[1:]] + [4.0]
+C20_CURVES = [{"value": round(row[0] + end, 6), "betti": [row[1], row[2]],
+               "lambda_min": [row[3], row[4]]} for row, end in zip(C20_ROWS, C20_ENDS)]
+case("rips-c20-dodecahedron-spectral-curves", "C20 (REFERENCE §3.2, seed paper): the Rips "
+     "filtration of the regular dodecahedron s·(±1,±1,±1), s·(0,±1/φ,±φ), s·(±1/φ,±φ,0), "
+     "s·(±φ,0,±1/φ) with s = 1.170639 (edge 2s/φ ≈ 1.447, as C20.xyz), max_dim 1 (built up "
+     "to triangles). Spectral curves at d = 2r for r in the middle of each row of the table: "
+     "β_0, β_1 and λ⁺_q = the (β_q+1)-th smallest eigenvalue of L_q (0.7639 = 3−√5, 4.7639, "
+     "1.0814, 12.7639, 6.6674, 18, 16, 20, 20), to the table's 4 decimals (tolerance 1e-4). "
+     "JL reports β_0 = 20 on the second row (F3); the correct value is 1.",
+     None, ["spectral_curves"], input={"type": "point_cloud", "points": C20, "complex": "rips"},
+     options={"values": [c["value"] for c in C20_CURVES]},
+     closed={"spectral_curves": C20_CURVES}, closed_tol=1e-4,
+     tolerance={"abs": 1e-4, "rel": 0.0},
+     cite="Liu–Shen–Wei, arXiv:2310.07570 / REFERENCE §3.2 C20 table (printed to 4 decimals; "
+          "β_0 corrected as REFERENCE states)",
+     tags=["seed-paper", "spectral-curves"])
+C20_EDGE, C20_DIAGONAL = 2 * C20_S / PHI, 2 * C20_S
+case("rips-c20-dodecahedron-barcode", "C20 dodecahedron (as rips-c20-dodecahedron-spectral-"
+     "curves), Rips barcode in degrees 0 and 1: the 30 edges (length 2s/φ) enter together, so "
+     "19 components die at 2s/φ; they close the 12 pentagons, leaving 30 − 19 = 11 independent "
+     "cycles, all filled when the pentagon diagonals (length 2s) and their triangles enter: "
+     "H_0 = {[0, 2s/φ) ×19, [0, ∞)}, H_1 = {[2s/φ, 2s) ×11}.",
+     None, ["barcode"], input={"type": "point_cloud", "points": C20, "complex": "rips"},
+     closed={"barcode": {"0": rep([0.0, r12(C20_EDGE)], 19) + [[0.0, None]],
+                         "1": rep([r12(C20_EDGE), r12(C20_DIAGONAL)], 11)}},
+     cite="closed form: dodecahedron edge 2s/φ and face diagonal φ·(2s/φ) = 2s; Euler "
+          "(β_1 = E − V + 1 = 11 for the 1-skeleton); REFERENCE §3.2 C20 table (β_1 = 11 on "
+          "[0.73, 1.18), 0 after)",
+     tags=["seed-paper", "barcode"])
+
+# The cycle metrics C_5 (lower triangle) and C_6 (full matrix): graph distance on a cycle.
+def cycle_metric(n):
+    return [[min(abs(i - j), n - abs(i - j)) for j in range(n)] for i in range(n)]
+
+
+C5_LOWER = [row[:i] for i, row in enumerate(cycle_metric(5))]
+case("distance-matrix-lower-c5", "The graph metric of the 5-cycle as a lower-triangular "
+     "distance matrix (row i has i entries, Ripser's lower-distance format): at 1 the 5-cycle, "
+     "at 2 every pair is joined and every triangle is present. Barcode: H_0 {[0,1) ×4, [0,∞)}, "
+     "H_1 {[1,2)}; persistent β_1^{1,1} = 1, β_1^{1,2} = 0.",
+     None, ["chain_dims", "barcode", "persistent_betti"],
+     input={"type": "distance_matrix", "matrix": C5_LOWER},
+     options={"requests": [request(1, 1, 1), request(1, 1, 2), request(0, 0, 1)]},
+     closed={"chain_dims": [5, 10],
+             "barcode": {"0": rep([0.0, 1.0], 4) + [[0.0, None]], "1": [[1.0, 2.0]]},
+             "persistent_betti": [request(1, 1, 1, value=1), request(1, 1, 2, value=0),
+                                  request(0, 0, 1, value=1)]},
+     cite="hand computation: Rips of the cycle metric (diameter convention)",
+     tags=["barcode", "lower-triangular"])
+case("distance-matrix-full-c6-max-dim-2", "The graph metric of the 6-cycle as a full matrix, "
+     "max_dim 2: at 1 the hexagon; at 2 every pair except the 3 antipodal ones is joined, and "
+     "its clique complex is the octahedron (the cross-polytope on the antipodal pairs), a "
+     "2-sphere; at 3 the full simplex (built up to tetrahedra). Barcode: H_0 {[0,1) ×5, "
+     "[0,∞)}, H_1 {[1,2)}, H_2 {[2,3)}.",
+     None, ["barcode", "persistent_betti"],
+     input={"type": "distance_matrix", "matrix": cycle_metric(6)},
+     options={"max_dim": 2, "requests": [request(2, 2, 2), request(2, 2, 3), request(1, 1, 1.5)]},
+     closed={"barcode": {"0": rep([0.0, 1.0], 5) + [[0.0, None]], "1": [[1.0, 2.0]],
+                         "2": [[2.0, 3.0]]},
+             "persistent_betti": [request(2, 2, 2, value=1), request(2, 2, 3, value=0),
+                                  request(1, 1, 1.5, value=1)]},
+     cite="hand computation: Rips of the cycle metric; the clique complex of K_6 minus a "
+          "perfect matching is the octahedron",
+     tags=["barcode"])
+HEX_POINTS = [[math.cos(math.pi * k / 3), math.sin(math.pi * k / 3)] for k in range(6)]
+case("rips-hexagon-threshold", "Six points of a regular hexagon (circumradius 1: distances 1, "
+     "√3, 2) with max_value 1.8 (inclusive threshold: the antipodal pairs, at 2, are left out) "
+     "and max_dim 2: at √3 the complex is the octahedron, which is never filled. Barcode: H_0 "
+     "{[0,1) ×5, [0,∞)}, H_1 {[1,√3)}, H_2 {[√3,∞)}; the whole complex has f = (6,12,8) and "
+     "β = (1,0,1).",
+     None, ["chain_dims", "betti", "barcode"],
+     input={"type": "point_cloud", "points": HEX_POINTS, "complex": "rips", "max_value": 1.8},
+     options={"max_dim": 2},
+     closed={"chain_dims": [6, 12, 8], "betti": [1, 0, 1],
+             "barcode": {"0": rep([0.0, 1.0], 5) + [[0.0, None]], "1": [[1.0, r12(math.sqrt(3))]],
+                         "2": [[r12(math.sqrt(3)), None]]}},
+     cite="hand computation: regular hexagon distances 1, √3, 2; Rips at √3 = octahedron",
+     tags=["barcode", "threshold"])
+
+
+def random_points(seed, n, dim, scale=1.0):
+    rng = np.random.default_rng(seed)
+    return [[round(float(x) * scale, 4) for x in p] for p in rng.random((n, dim))]
+
+
+def noisy_sphere(seed, n):
+    rng = np.random.default_rng(seed)
+    out = []
+    for p in rng.normal(size=(n, 3)):
+        p = p / np.linalg.norm(p) * (1 + 0.05 * rng.normal())
+        out.append([round(float(x), 4) for x in p])
+    return out
+
+
+def random_metric_lower(seed, n):
+    """A random (non-metric) dissimilarity, as a lower triangle."""
+    rng = np.random.default_rng(seed)
+    return [[round(float(x), 4) for x in rng.random(i)] for i in range(n)]
+
+
+def full_matrix(lower):
+    n = len(lower)
+    return [[0.0 if i == j else lower[max(i, j)][min(i, j)] for j in range(n)] for i in range(n)]
+
+
+case("rips-random-plane-20", "20 random points in the unit square (NumPy default_rng(1), 4 "
+     "decimals), Rips up to triangles (max_dim 1): barcode, persistent Betti numbers and "
+     "persistent Laplacian spectra.",
+     None, ["barcode", "persistent_betti", "persistent_laplacian_spectrum"],
+     input={"type": "point_cloud", "points": random_points(1, 20, 2), "complex": "rips"},
+     options={"requests": [request(0, 0.1, 0.2), request(1, 0.25, 0.3), request(1, 0.3, 0.4)]},
+     gudhi=True, tags=["barcode", "random"])
+case("rips-random-sphere-14-z2", "14 points near the unit sphere (NumPy default_rng(7), radius "
+     "1 ± 5 %), Rips over Z/2 with max_dim 2 (built up to tetrahedra): an H_2 bar appears.",
+     None, ["barcode", "betti"],
+     input={"type": "point_cloud", "points": noisy_sphere(7, 14), "complex": "rips"},
+     options={"coefficients": "Z2", "max_dim": 2}, gudhi=True, tags=["barcode", "random"])
+case("rips-random-plane-25-threshold", "25 random points in the unit square (default_rng(2)) "
+     "with max_value 0.3 (inclusive threshold), max_dim 1, coefficients Z/3: barcode and the "
+     "whole thresholded complex.",
+     None, ["chain_dims", "betti", "barcode"],
+     input={"type": "point_cloud", "points": random_points(2, 25, 2), "complex": "rips",
+            "max_value": 0.3},
+     options={"coefficients": "Zp:3"}, gudhi=True, tags=["barcode", "random", "threshold"])
+case("distance-matrix-random-lower-16", "A random dissimilarity on 16 points (lower triangle, "
+     "default_rng(5), not a metric), Rips with max_dim 1: barcode and spectral curves.",
+     None, ["barcode", "spectral_curves"],
+     input={"type": "distance_matrix", "matrix": random_metric_lower(5, 16)},
+     options={"values": [0.05, 0.1, 0.2, 0.3]}, gudhi=True,
+     tags=["barcode", "random", "lower-triangular", "spectral-curves"])
+case("distance-matrix-random-full-12-max-dim-2", "A random dissimilarity on 12 points as a full "
+     "symmetric matrix (default_rng(11)), max_dim 2, Q: barcode, persistent Laplacian, Dirac "
+     "and harmonic spaces in degree 1.",
+     None, ["barcode", "persistent_betti", "persistent_laplacian_spectrum",
+            "persistent_dirac_spectrum", "persistent_harmonic_basis"],
+     input={"type": "distance_matrix", "matrix": full_matrix(random_metric_lower(11, 12))},
+     options={"max_dim": 2, "requests": [request(1, 0.3, 0.35), request(1, 0.35, 0.5),
+                                         request(0, 0.1, 0.3)]},
+     gudhi=True, tags=["barcode", "random"])
+
+
+# =============================================================================================
 # The two methods
 
 
 def request_of(c):
-    return {"format": FORMAT, "name": c["name"],
-            "input": {"type": "simplicial_complex", "simplices": c["input"]["simplices"]},
-            "options": c["options"], "want": c["want"]}
+    return {"format": FORMAT, "name": c["name"], "input": c["input"], "options": c["options"],
+            "want": c["want"]}
 
 
 def run_method(cmd, request):
@@ -990,6 +1290,74 @@ def harmonic_mismatch(got, want, tol_abs):
     return None if err <= tol_abs else f"‖P − P_ref‖ = {err:.3g}"
 
 
+def barcode_mismatch(got, want, tol_abs):
+    """None if the bars of one degree match (CASES.md): the same number of infinite bars with
+    births within tol_abs (sorted), and finite bars at bottleneck distance ≤ tol_abs."""
+    if got is None:
+        return "missing"
+    try:
+        g_inf = sorted(b for b, d in got if d is None)
+        g_fin = [(b, d) for b, d in got if d is not None]
+    except (TypeError, ValueError):
+        return f"not a list of [birth, death] pairs: {got!r:.200}"
+    w_inf = sorted(b for b, d in want if d is None)
+    w_fin = [(b, d) for b, d in want if d is not None]
+    if len(g_inf) != len(w_inf) or any(abs(a - b) > tol_abs for a, b in zip(g_inf, w_inf)):
+        return f"infinite bars born at {g_inf} != {w_inf}"
+    if not bottleneck_within(g_fin, w_fin, tol_abs):
+        return f"finite bars {sorted(g_fin)[:6]}… ({len(g_fin)}) are not within bottleneck " \
+               f"distance {tol_abs} of {sorted(w_fin)[:6]}… ({len(w_fin)})"
+    return None
+
+
+def bottleneck_within(A, B, eps):
+    """Whether the bottleneck distance between the finite diagrams A and B is ≤ eps: a perfect
+    matching of A ∪ diag(B) with B ∪ diag(A) (Kuhn's augmenting paths) in which a bar is
+    matched to a bar within eps (L∞) or to the diagonal when its half-length is ≤ eps."""
+    close = lambda x, y: max(abs(x[0] - y[0]), abs(x[1] - y[1])) <= eps  # noqa: E731
+    short = lambda x: (x[1] - x[0]) / 2 <= eps  # noqa: E731
+    n, m = len(A), len(B)
+    # left: A[0..n), diagonal copies of B[0..m); right: B[0..m), diagonal copies of A[0..n)
+    adj = [[j for j in range(m) if close(A[i], B[j])] + ([m + i] if short(A[i]) else [])
+           for i in range(n)]
+    adj += [([j] if short(B[j]) else []) + [m + i for i in range(n)] for j in range(m)]
+    match = [-1] * (n + m)
+
+    def augment(u, seen):
+        for v in adj[u]:
+            if v not in seen:
+                seen.add(v)
+                if match[v] < 0 or augment(match[v], seen):
+                    match[v] = u
+                    return True
+        return False
+    sys.setrecursionlimit(max(10000, 4 * (n + m)))
+    return all(augment(u, set()) for u in range(n + m))
+
+
+def gudhi_barcode(doc):
+    """The third method for Rips barcodes: GUDHI's RipsComplex (diameter convention, threshold
+    inclusive) and SimplexTree persistence over Z/p (p = the case's prime, 11 for Q).  Returns
+    (barcode, GUDHI version, p)."""
+    import gudhi
+    input_, options = doc["input"], doc["options"]
+    coeff = options.get("coefficients", "Q")
+    field = 2 if coeff == "Z2" else int(coeff[3:]) if coeff.startswith("Zp:") else 11
+    max_dim = options.get("max_dim", 1)
+    kw = {} if "max_value" not in input_ else {"max_edge_length": input_["max_value"]}
+    if input_["type"] == "point_cloud":
+        rips = gudhi.RipsComplex(points=input_["points"], **kw)
+    else:
+        rips = gudhi.RipsComplex(distance_matrix=input_["matrix"], **kw)
+    tree = rips.create_simplex_tree(max_dimension=max_dim + 1)
+    tree.compute_persistence(homology_coeff_field=field, min_persistence=0.0)
+    out = {}
+    for q in range(max_dim + 1):
+        out[str(q)] = [[float(b), None if math.isinf(d) else float(d)]
+                       for b, d in tree.persistence_intervals_in_dimension(q) if d > b]
+    return out, gudhi.__version__, field
+
+
 def spectra_mismatch(got, want, tol):
     g, w = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
     if g.shape != w.shape:
@@ -1023,6 +1391,48 @@ def mismatches(key, got, want, tol, exact_length=False):
         m = spectra_mismatch(got, want, tol)
         if m:
             out.append(f"{key}: {m}")
+    elif key == "barcode":
+        if exact_length and set(got) != set(want):
+            out.append(f"{key}: degrees {sorted(got)} != {sorted(want)}")
+        for q in want:
+            m = barcode_mismatch(got.get(q), want[q], tol["abs"])
+            if m:
+                out.append(f"{key}[{q}]: {m}")
+    elif key in ("persistent_betti", "persistent_harmonic_basis") + PERSISTENT_SPECTRA_KEYS:
+        if len(got) != len(want):
+            return [f"{key}: {len(got)} answers for {len(want)} requests"]
+        for k, (g, w) in enumerate(zip(got, want)):
+            if (g.get("dim"), g.get("a"), g.get("b")) != (w["dim"], w["a"], w["b"]):
+                out.append(f"{key}[{k}]: request {g.get('dim'), g.get('a'), g.get('b')} != "
+                           f"{w['dim'], w['a'], w['b']}")
+                continue
+            if key == "persistent_betti":
+                m = None if g.get("value") == w["value"] and not isinstance(g.get("value"), bool) \
+                    else f"{g.get('value')} != {w['value']}"
+            elif key == "persistent_harmonic_basis":
+                m = harmonic_mismatch(g, w, tol["abs"])
+            else:
+                m = spectra_mismatch(g.get("eigenvalues", []), w["eigenvalues"], tol)
+            if m:
+                out.append(f"{key}[{k}] (dim {w['dim']}, a {w['a']}, b {w['b']}): {m}")
+    elif key == "spectral_curves":
+        if len(got) != len(want):
+            return [f"{key}: {len(got)} sampled values, expected {len(want)}"]
+        for g, w in zip(got, want):
+            t = w["value"]
+            if abs(g.get("value", math.nan) - t) > 1e-12 * max(1.0, abs(t)):
+                out.append(f"{key}: value {g.get('value')} != {t}")
+                continue
+            gb, wb = g.get("betti", []), w["betti"]
+            if gb[:len(wb)] != wb or (exact_length and len(gb) != len(wb)):
+                out.append(f"{key} at {t}: betti {gb} != {wb}")
+            gl, wl = g.get("lambda_min", []), w["lambda_min"]
+            if len(gl) < len(wl) or (exact_length and len(gl) != len(wl)):
+                out.append(f"{key} at {t}: lambda_min {gl} != {wl}")
+            else:
+                m = spectra_mismatch(gl[:len(wl)], wl, tol)
+                if m:
+                    out.append(f"{key} at {t}: lambda_min {m}")
     elif key in SPECTRA_KEYS or key == "harmonic_basis":
         if exact_length and set(got) != set(want):
             out.append(f"{key}: degrees {sorted(got)} != {sorted(want)}")
@@ -1042,6 +1452,16 @@ def mismatches(key, got, want, tol, exact_length=False):
 def rounded(key, value):
     if key == "dirac_spectrum":
         return spec(value)
+    if key == "barcode":
+        return {q: sorted(([r12(b), None if d is None else r12(d)] for b, d in bars),
+                          key=lambda bar: (bar[0], math.inf if bar[1] is None else bar[1]))
+                for q, bars in value.items()}
+    if key in PERSISTENT_SPECTRA_KEYS:
+        return [dict(r, eigenvalues=spec(r["eigenvalues"])) for r in value]
+    if key == "persistent_harmonic_basis":
+        return [dict(r, vectors=[[r12(x) for x in v] for v in r["vectors"]]) for r in value]
+    if key == "spectral_curves":
+        return [dict(r, lambda_min=[r12(x) for x in r["lambda_min"]]) for r in value]
     if key in SPECTRA_KEYS:
         return {q: spec(v) for q, v in value.items()}
     if key == "harmonic_basis":
@@ -1060,22 +1480,30 @@ def coefficient_tag(coeff):
     return COEFF_TAG.get(coeff, "zp")
 
 
+INPUT_TAGS = {"simplicial_complex": ["simplicial"], "filtered_complex": ["filtered"],
+              "point_cloud": ["point-cloud", "rips"], "distance_matrix": ["distance-matrix", "rips"]}
+
+
 def build(c):
     """The case document, with `expect` from the closed forms and the two agreeing methods."""
     options = c["options"]
     coeff = options.get("coefficients", "Q")
+    input_ = c["input"] or {"type": "simplicial_complex", "simplices": c["simplices"]}
     doc = {"format": FORMAT, "name": c["name"], "description": c["description"], "source": None,
-           "tags": [], "input": {"type": "simplicial_complex", "simplices": c["simplices"]},
+           "tags": [], "input": input_,
            "options": dict({"coefficients": coeff}, **{k: v for k, v in options.items()
                                                        if k != "coefficients"}),
            "want": c["want"]}
-    tags = ["simplicial", coefficient_tag(coeff)] + c["tags"]
-    if any(k in SPECTRA_KEYS + ("dirac_spectrum",) for k in c["want"]):
+    tags = INPUT_TAGS[input_["type"]] + [coefficient_tag(coeff)] + c["tags"]
+    if any(k in SPECTRA_KEYS + ("dirac_spectrum",) + PERSISTENT_SPECTRA_KEYS for k in c["want"]):
         tags.append("spectra")
+    if any(k in FILTERED_KEYS for k in c["want"]):
+        tags.append("persistence")
     doc["tags"] = list(dict.fromkeys(tags))
     req = request_of(doc)
     lib, ref = library(req), reference(req)
     strict = {"abs": AGREE, "rel": AGREE}
+    closed_tol = {"abs": c["closed_tol"], "rel": 0.0} if c["closed_tol"] else strict
     problems = []
     for key in c["want"]:
         if key not in lib or key not in ref:
@@ -1086,9 +1514,15 @@ def build(c):
         if key in c["closed"]:
             want = c["closed"][key]
             problems += [f"closed form vs library: {p}"
-                         for p in mismatches(key, lib[key], want, strict, exact_length=True)]
+                         for p in mismatches(key, lib[key], want, closed_tol, exact_length=True)]
             problems += [f"closed form vs correct.py: {p}"
-                         for p in mismatches(key, ref[key], want, strict, exact_length=True)]
+                         for p in mismatches(key, ref[key], want, closed_tol, exact_length=True)]
+    third = None
+    if c["gudhi"]:
+        third, version, field = gudhi_barcode(doc)
+        for label, answer in (("library", lib), ("correct.py", ref)):
+            problems += [f"GUDHI vs {label}: {p}" for p in
+                         mismatches("barcode", answer.get("barcode"), third, strict, exact_length=True)]
     if c["name"] == "seed-s4-tetrahedron-complex":  # REFERENCE prints ev(L_2) to 4 decimals
         got = lib["laplacian_spectrum"]["2"]
         if len(got) != len(S4_L2_REF) or max(abs(a - b) for a, b in zip(got, S4_L2_REF)) > 1e-4:
@@ -1100,16 +1534,21 @@ def build(c):
     expect = {key: rounded(key, c["closed"].get(key, lib[key])) for key in c["want"]}
     doc["expect"] = expect
     closed = [k for k in c["want"] if k in c["closed"]]
-    computed = [k for k in c["want"] if k not in c["closed"]]
+    three = ["barcode"] if third is not None and "barcode" not in c["closed"] else []
+    computed = [k for k in c["want"] if k not in c["closed"] and k not in three]
     parts = []
     if closed:
         parts.append(f"{c['cite']} [{', '.join(closed)}]")
+    if three:
+        parts.append(f"{THREE.format(version=version, field=field)} [barcode]")
     if computed:
-        parts.append(f"{TWO} [{', '.join(computed)}]")
+        two = TWO if input_["type"] == "simplicial_complex" and \
+            not any(k in FILTERED_KEYS for k in computed) else TWO_FILTERED
+        parts.append(f"{two} [{', '.join(computed)}]")
     doc["source"] = "; ".join(parts) + \
         ("; closed forms cross-checked against both methods" if closed else "")
     if any(k in REAL_KEYS for k in c["want"]):
-        doc["tolerance"] = dict(TOL)
+        doc["tolerance"] = dict(c["tolerance"] or TOL)
     return doc
 
 
@@ -1210,9 +1649,12 @@ def readme(docs):
         per_field[d["options"].get("coefficients", "Q")] += 1
         per_tag.update(d["tags"])
         per_type[d["input"]["type"]] += 1
-        closed = "closed form / publication" if "two independent methods" not in d["source"] \
-            else ("two independent methods" if "cross-checked" not in d["source"]
-                  else "closed form + two independent methods")
+        kinds = [label for label, found in (
+            ("closed form", "cross-checked" in d["source"]),
+            ("three independent methods (with GUDHI)", "three independent methods" in d["source"]),
+            ("two independent methods", "two independent methods" in d["source"])) if found]
+        closed = "closed form / publication" if kinds in ([], ["closed form"]) \
+            else " + ".join(kinds)
         rows.append(f"| `{d['name']}` | {', '.join(d['want'])} | {d['options'].get('coefficients', 'Q')}"
                     f" | {closed} |")
     lines = [
@@ -1228,13 +1670,19 @@ def readme(docs):
         "from the repository root; `TOPOSPEC=…` picks the binary, default",
         "`build/apps/topospec/topospec`). The script holds each case as a concise definition: the",
         "triangulation written out (or built from a written-out one by relabelling, shifting,",
-        "wedging or suspending) and, for some quantities, a closed form. It then",
+        "wedging or suspending), the filtered complex, point cloud or distance matrix written out",
+        "or generated from a fixed seed, and, for some quantities, a closed form. It then",
         "",
         "1. runs both independent methods, the topospec library (`topospec compute -`) and",
         "   `verify/candidates/correct.py` (exact rational elimination, elimination mod p, integer",
-        "   Smith normal form, NumPy `eigvalsh`), on every case through stdin, as a candidate;",
+        "   Smith normal form, exact column reduction for barcodes, the projection form of the",
+        "   persistent Laplacian, NumPy `eigvalsh`), on every case through stdin, as a candidate;",
         "2. requires them to agree (integers exactly, spectra to 1e-9, harmonic bases as subspaces",
-        "   to 1e-9) and requires every closed form to agree with both;",
+        "   to 1e-9, barcodes at bottleneck distance 1e-9) and requires every closed form to agree",
+        "   with both (to 1e-9, or to the stated precision of a printed table: the C20 spectral",
+        "   curve points of REFERENCE §3.2 to 1e-4); the Rips barcodes of the random point clouds",
+        "   and distance matrices are also computed by GUDHI (`gudhi.RipsComplex`, persistence",
+        "   over Z/p, p = 11 for Q) and must agree with both (a third method);",
         "3. writes `expect` (the closed form where there is one, else the agreed value; reals",
         "   rounded to 12 significant digits) and a `source` that names, per quantity, the closed",
         "   form or \"two independent methods\";",
@@ -1271,10 +1719,11 @@ def readme(docs):
         "## Cases",
         "",
         "Source: *closed form / publication* = every expected value is a closed form, a theorem or",
-        "REFERENCE §3.1 (Liu–Shen–Wei, arXiv:2310.07570), each also reproduced by both methods;",
-        "*two independent methods* = the library and `correct.py` agree and no closed form is",
-        "stated; *closed form + two independent methods* = some of each (the file's `source` says",
-        "which quantity is which).",
+        "REFERENCE §3.1–3.3 (Liu–Shen–Wei, arXiv:2310.07570; the constructed persistent",
+        "Laplacian tests), each also reproduced by both methods; *two independent methods* = the",
+        "library and `correct.py` agree and no closed form is stated; *three independent methods",
+        "(with GUDHI)* = the barcode also agrees with GUDHI; combinations (*closed form + two",
+        "independent methods*) = some of each (the file's `source` says which quantity is which).",
         "",
         "| name | quantities | coefficients | source |",
         "|---|---|---|---|",

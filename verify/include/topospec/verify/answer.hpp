@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "topospec/topology/chain_complex.hpp"
+#include "topospec/topology/filtration.hpp"
+#include "topospec/topology/point_cloud.hpp"
 #include "topospec/topology/progress.hpp"
 #include "topospec/topology/simplicial_complex.hpp"
 #include "topospec/verify/case.hpp"
@@ -25,12 +27,24 @@ struct AnswerOptions {
   Backend backend = Backend::Cpu;  // where dense spectra run (see SpectrumOptions::backend)
 };
 
-// Builds the complex of a case (the closure of its simplices). Errors of the simplex list are
-// re-thrown with the place in the document ("/input/simplices/3"); a closure over the memory
-// budget is a ResourceLimit carrying the estimate.
+// Builds the complex of a case (the closure of its simplices, or the complex its filtration
+// builds). Errors of the input are re-thrown with the place in the document
+// ("/input/simplices/3"); a closure over the memory budget is a ResourceLimit carrying the
+// estimate.
 SimplicialComplex case_complex(const Case& c, const AnswerOptions& options = {});
 
-// The highest degree reported for `c` on complex `k`: options.max_dim, else the top dimension.
+// The filtration a case describes: a filtered_complex as given; a Rips or alpha complex built up
+// to degree max(max_dim, every requested degree) + 1; a simplicial_complex with every value 0.
+FilteredComplex case_filtration(const Case& c, const AnswerOptions& options = {});
+
+// Point clouds and distance matrices: the complex is generated, not given.
+bool is_generated(const Case& c);
+
+// The distances of a point_cloud (Euclidean) or distance_matrix input.
+DistanceMatrix case_distances(const Case& c);
+
+// The highest degree reported for `c` on complex `k`: options.max_dim, else the top dimension
+// of k, or 1 for point clouds and distance matrices (CASES.md).
 int case_max_dim(const Case& c, const SimplicialComplex& k);
 
 // Throws ResourceLimit when a dense eigenproblem of an n × n matrix (8·n² bytes, twice that

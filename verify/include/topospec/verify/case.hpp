@@ -22,8 +22,8 @@ namespace topospec::verify {
 
 inline constexpr std::string_view kCaseFormat = "topospec-case/1";
 
-// Every input type of CASES.md. Only SimplicialComplex is computed so far; the reader
-// recognises the others and rejects them with "not supported yet".
+// Every input type of CASES.md. Digraphs and hypergraphs are recognised and rejected with
+// "not supported yet".
 enum class InputType {
   SimplicialComplex,
   FilteredComplex,
@@ -107,9 +107,19 @@ struct Case {
   std::vector<std::string> tags;
 
   InputType input_type = InputType::SimplicialComplex;
-  // input.simplices of a simplicial_complex: validated lists of vertex ids (integers in
-  // [0, 2^62], no repeats, non-empty); the closure is taken when the complex is built.
+  // input.simplices of a simplicial_complex or filtered_complex: validated lists of vertex ids
+  // (integers in [0, 2^62], no repeats, non-empty); for a simplicial_complex the closure is
+  // taken when the complex is built.
   std::vector<Simplex> simplices;
+  // filtered_complex: the value of each entry of `simplices` (finite or +inf never: finite).
+  std::vector<double> simplex_values;
+  // point_cloud: the points (validated: equal lengths, finite); complex "rips" or "alpha".
+  std::vector<std::vector<double>> points;
+  std::string point_complex = "rips";
+  // distance_matrix: the rows as given (full or lower-triangular; validated when built).
+  std::vector<std::vector<double>> matrix;
+  // point_cloud and distance_matrix: the inclusive threshold.
+  std::optional<double> max_value;
 
   CaseOptions options;
   std::vector<WantedQuantity> want;

@@ -106,6 +106,9 @@ struct VerifyOptions {
   std::size_t jobs = 1;                  // cases run at the same time
 
   std::size_t random_count = 0;  // random cases (after the suite's)
+  // Quantities the random cases want (CASES.md keys); empty: random_case's default. Any
+  // persistent quantity makes the random inputs filtered complexes.
+  std::vector<std::string> random_want;
   std::uint64_t seed = 0;
   std::filesystem::path counterexample_dir = "topospec-counterexamples";
   std::size_t shrink_calls = 200;  // bound on candidate runs while shrinking one case
