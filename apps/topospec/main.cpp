@@ -29,6 +29,8 @@
 namespace topospec::cli {
 // verify_command.cpp: registers `verify`; `run` executes it once parsed.
 CLI::App* add_verify_command(CLI::App& app, std::function<int()>& run);
+// plot_command.cpp: registers `plot` (SVG pictures of an answer); `run` executes it.
+CLI::App* add_plot_command(CLI::App& app, std::function<int()>& run);
 }  // namespace topospec::cli
 
 namespace {
@@ -37,7 +39,7 @@ namespace fs = std::filesystem;
 using namespace topospec;
 
 constexpr const char* kDescription =
-    R"(topospec: exact homology and Hodge/Dirac spectra of simplicial complexes.
+    R"(topospec: exact homology, persistence and Hodge/Dirac spectra of (filtered) complexes.
 
 Every command reads a case: one JSON document (format: spec/CASES.md) that names the input,
 the options and the quantities wanted, for example
@@ -46,8 +48,11 @@ the options and the quantities wanted, for example
    "options": {"coefficients": "Q"},
    "want":    ["betti", "laplacian_spectrum"]}
 
-Give the case as a file name, or as - to read it from standard input. Vertex ids are any
-integers >= 0; every face of a listed simplex is added.
+Give the case as a file name, or as - to read it from standard input. Inputs:
+simplicial_complex (every face of a listed simplex is added; vertex ids are integers >= 0),
+filtered_complex ({"simplex": [...], "value": t} for every simplex, faces no later than
+cofaces), point_cloud ("points", "complex": "rips" or "alpha", optional "max_value") and
+distance_matrix (full or lower-triangular "matrix", optional "max_value").
 )";
 
 constexpr const char* kFooter = R"(Commands:
@@ -56,10 +61,15 @@ constexpr const char* kFooter = R"(Commands:
             in spec/CASES.md) on standard output, or writes it to the file given with -o.
             Quantities: chain_dims, betti, torsion, euler_characteristic, boundary_ranks,
             laplacian_spectrum, up_laplacian_spectrum, down_laplacian_spectrum,
-            dirac_spectrum, dirac_spectrum_by_degree, harmonic_basis.
-            Options of the case: "coefficients" ("Q", "Z2", "Zp:<prime>", "Z") and "max_dim".
+            dirac_spectrum, dirac_spectrum_by_degree, harmonic_basis; for filtered inputs also
+            barcode, persistent_betti, persistent_laplacian_spectrum,
+            persistent_dirac_spectrum, persistent_harmonic_basis (each per "requests" entry
+            {"dim", "a", "b"}) and spectral_curves (at the filtration "values").
+            Options of the case: "coefficients" ("Q", "Z2", "Zp:<prime>", "Z"), "max_dim",
+            "requests", "values".
               topospec compute torus.json
               echo '{"input":{"type":"simplicial_complex","simplices":[[0,1,2]]},"want":["betti"]}' | topospec compute -
+              echo '{"input":{"type":"point_cloud","points":[[0,0],[1,0],[1,1],[0,1]]},"want":["barcode"]}' | topospec compute -
 
   export    Writes an operator of the complex as a Matrix Market file (scipy.io.mmread,
             MATLAB mmread): the boundary d_q, the Laplacian L_q (or its up/down part), the
@@ -73,6 +83,10 @@ constexpr const char* kFooter = R"(Commands:
             against the reference suite, invariants and random complexes; prints a table and
             writes --json/--junit/--html reports. See topospec verify --help.
               topospec verify --candidate "/usr/bin/python3 $PWD/cand.py" --html report.html
+
+  plot      Draws an answer of compute as an SVG picture: barcode, diagram, betti, lambda
+            (spectral curves) or heatmap (persistent Laplacian). See topospec plot --help.
+              topospec plot barcode answer.json -o barcode.svg
 
 Exit status: 0 success; 2 bad input (one line on stderr names the place, e.g.
 "case.json: /input/simplices/2/1: negative vertex id -3"); 3 over a resource limit (the line
@@ -259,6 +273,8 @@ int main(int argc, char** argv) {
 
   std::function<int()> run_verify;
   CLI::App* verify = cli::add_verify_command(app, run_verify);
+  std::function<int()> run_plot;
+  CLI::App* plot = cli::add_plot_command(app, run_plot);
 
   try {
     app.parse(argc, argv);
@@ -269,6 +285,7 @@ int main(int argc, char** argv) {
 
   ProgressLine progress;
   try {
+    if (plot->parsed()) return run_plot();  // draws only: no backend, no note about it
     s.backend_used = resolve_backend(s.backend);
     if (compute->parsed()) return run_compute(s, progress);
     if (verify->parsed()) return run_verify();

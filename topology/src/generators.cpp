@@ -431,4 +431,25 @@ SimplicialComplex freudenthal_grid(int nx, int ny, int nz) {
   return SimplicialComplex::from_simplices(tets);
 }
 
+PointCloud regular_dodecahedron(double edge_length) {
+  require(std::isfinite(edge_length) && edge_length > 0, "edge_length",
+          "must be a positive number, got " + std::to_string(edge_length));
+  const double phi = (1 + std::sqrt(5.0)) / 2;
+  const double scale = edge_length * phi / 2;
+  std::vector<double> xyz;
+  auto add = [&](double x, double y, double z) {
+    for (double v : {x, y, z}) xyz.push_back(v * scale);
+  };
+  for (double x : {-1.0, 1.0})
+    for (double y : {-1.0, 1.0})
+      for (double z : {-1.0, 1.0}) add(x, y, z);
+  for (double s : {-1.0, 1.0})
+    for (double t : {-1.0, 1.0}) add(0, s / phi, t * phi);
+  for (double s : {-1.0, 1.0})
+    for (double t : {-1.0, 1.0}) add(s / phi, t * phi, 0);
+  for (double s : {-1.0, 1.0})
+    for (double t : {-1.0, 1.0}) add(s * phi, 0, t / phi);
+  return PointCloud(3, std::move(xyz));
+}
+
 }  // namespace topospec::generators

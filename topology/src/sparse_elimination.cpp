@@ -90,6 +90,7 @@ ReductionResult reduce_mod_2(const ColumnMatrix& m, const std::vector<std::uint8
       pivot_of_row[low] = static_cast<std::int32_t>(stored.size());
       stored.push_back({begin, length, false, 1});
       result.pivot_rows.push_back(low);
+      result.pivot_cols.push_back(j);
       continue;
     }
     work.assign(input + begin, input + begin + length);
@@ -108,6 +109,7 @@ ReductionResult reduce_mod_2(const ColumnMatrix& m, const std::vector<std::uint8
     stored.push_back({arena.size(), static_cast<std::uint32_t>(work.size()), true, 1});
     arena.insert(arena.end(), work.begin(), work.end());
     result.pivot_rows.push_back(low);
+    result.pivot_cols.push_back(j);
   }
   if (progress) progress(m.cols, m.cols);
   result.rank = result.pivot_rows.size();
@@ -194,11 +196,12 @@ ReductionResult reduce_general(const ColumnMatrix& m, std::uint32_t p,
   std::vector<std::uint8_t> stored_exact;  // per stored column (kTrack)
   std::vector<std::uint32_t> arena_rows, arena_values;
   WorkColumn work, tmp;
-  auto store = [&](std::size_t offset, std::uint32_t length, bool in_arena, std::uint32_t pivot,
-                   std::uint32_t low, bool exact) {
+  auto store = [&](std::uint32_t column, std::size_t offset, std::uint32_t length, bool in_arena,
+                   std::uint32_t pivot, std::uint32_t low, bool exact) {
     pivot_of_row[low] = static_cast<std::int32_t>(stored.size());
     stored.push_back({offset, length, in_arena, inverse_mod(pivot, p)});
     result.pivot_rows.push_back(low);
+    result.pivot_cols.push_back(column);
     if constexpr (kTrack) {
       const bool unit = exact && (pivot == 1 || pivot == p - 1);
       stored_exact.push_back(exact);
@@ -216,7 +219,7 @@ ReductionResult reduce_general(const ColumnMatrix& m, std::uint32_t p,
     std::uint32_t low = m.index[begin + length - 1];
     std::int32_t k = pivot_of_row[low];
     if (k < 0) {
-      store(begin, length, false, m.values[begin + length - 1], low, m.entries_exact);
+      store(j, begin, length, false, m.values[begin + length - 1], low, m.entries_exact);
       continue;
     }
     bool exact = m.entries_exact;
@@ -259,8 +262,8 @@ ReductionResult reduce_general(const ColumnMatrix& m, std::uint32_t p,
       }
       continue;
     }
-    store(arena_rows.size(), static_cast<std::uint32_t>(work.rows.size()), true, work.values.back(),
-          low, exact);
+    store(j, arena_rows.size(), static_cast<std::uint32_t>(work.rows.size()), true,
+          work.values.back(), low, exact);
     arena_rows.insert(arena_rows.end(), work.rows.begin(), work.rows.end());
     arena_values.insert(arena_values.end(), work.values.begin(), work.values.end());
   }

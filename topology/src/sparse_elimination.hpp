@@ -39,6 +39,8 @@ struct ReductionResult {
   std::size_t rank = 0;
   // The pivot (lowest row) of every column that did not reduce to zero, in column order.
   std::vector<std::uint32_t> pivot_rows;
+  // The column of each of those pivots (persistence pairs row with column).
+  std::vector<std::uint32_t> pivot_cols;
   // The rest is filled only with track_integral (p > 2). Column operations are then
   // fraction-free — work ← (b/g)·work − (a/g)·column, g = gcd(a, b), on the symmetric
   // representatives in (−p/2, p/2] of pivot entries a (work) and b (column) — and a column

@@ -8,15 +8,20 @@
 Environment: TOPOSPEC (default build/apps/topospec/topospec), PYTHON (default /usr/bin/python3).
 
 Each case below is a concise definition: the complex (written out, or built by a small helper
-from a written-out triangulation), the options, the wanted quantities and, for some
-quantities, a *closed form* (a value from REFERENCE §3.1, a theorem or a formula, typed or
-computed here from the formula, never from a candidate).  For every case the generator
+from a written-out triangulation) or another input (a filtered complex, a point cloud or a
+distance matrix, written out or generated from a fixed seed), the options, the wanted
+quantities and, for some quantities, a *closed form* (a value from REFERENCE §3.1–3.3, a theorem
+or a formula, typed or computed here from the formula, never from a candidate).  For every case
+the generator
 
   1. asks both independent methods, the topospec library (`topospec compute -`) and
      verify/candidates/correct.py, for every wanted quantity, through stdin as a candidate;
   2. requires them to agree: integers exactly, spectra to 1e-9, harmonic bases as subspaces
      (‖P − P'‖₂ ≤ 1e-9);
-  3. requires every closed-form value to agree with both answers in the same way;
+  3. requires every closed-form value to agree with both answers in the same way (or to the
+     case's `closed_tol` for values printed to a few decimals: the C20 table, 1e-4); for cases
+     marked `gudhi`, also computes the Rips barcode with GUDHI (a third method; needs the
+     `gudhi` module, as /usr/bin/python3 has) and requires it to agree with both;
   4. writes `expect`: the closed form where there is one, otherwise the (agreed) library
      value; spectra and basis vectors rounded to 12 significant digits.  The `source` field
      names the closed-form source for the quantities that have one and "two independent

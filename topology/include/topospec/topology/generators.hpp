@@ -14,6 +14,7 @@
 
 #include <cstdint>
 
+#include "topospec/topology/point_cloud.hpp"
 #include "topospec/topology/simplicial_complex.hpp"
 
 namespace topospec::generators {
@@ -111,5 +112,14 @@ SimplicialComplex random_geometric_clique_complex(int n, double radius, int dim_
 // Source: Freudenthal, "Simplizialzerlegungen von beschränkter Flachheit", Annals of
 // Mathematics 43 (1942); Kuhn, "Some combinatorial lemmas in topology", IBM J. 4 (1960).
 SimplicialComplex freudenthal_grid(int nx, int ny, int nz);
+
+// The 20 vertices of a regular dodecahedron centred at 0 with the given edge length (> 0), in
+// R³: the cube (±1, ±1, ±1), then (0, ±1/φ, ±φ), (±1/φ, ±φ, 0), (±φ, 0, ±1/φ) (φ the golden
+// ratio; signs in the order −, + per coordinate, first coordinate slowest), all scaled by
+// edge_length·φ/2 (the unscaled edge is 2/φ). Pairwise distances take five values: e (30
+// pairs), φe (60), √2·φe (60), φ²e (30), √3·φe (10, antipodal). The C20 fullerene cage of
+// REFERENCE §3.2 is regular_dodecahedron(1.44699) (its C20.xyz has the cube at ±1.170639).
+// Source: Coxeter, Regular Polytopes (1973), §3.7 (coordinates of the dodecahedron).
+PointCloud regular_dodecahedron(double edge_length);
 
 }  // namespace topospec::generators

@@ -15,6 +15,7 @@ struct PlotLabels {
   std::string title;
   std::string x_label;
   std::string y_label;
+  std::string value_label;  // heat map: the label of the colour bar
 };
 
 // One horizontal segment per bar, grouped by degree (colour per degree, legend); infinite bars

@@ -1,0 +1,94 @@
+// Full spectra of persistent Laplacians for a list of requests on one filtered complex: the
+// PETLS workload (shared/benchmarks/petls-workload.md). Reads the text export written by
+// benchmarks/peer_petls.py ("topospec-filtration 1": simplices with values, then requests
+// "dim a b"), times persistent_laplacian_spectra over all requests, and writes the spectra
+// ("dim a b : λ…", one line per request) for comparison with PETLS.
+//
+//   persistent_laplacian_benchmark FILE [OUT] [--form schur|projection]
+// A plain timer, not Google Benchmark: one pass over all requests is the measured workload,
+// as for the peer; benchmarks/run_petls_peer.sh runs both in the same run.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "topospec/topology/filtration.hpp"
+#include "topospec/topology/persistent_laplacian.hpp"
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: persistent_laplacian_benchmark FILE [OUT] [--form schur|projection]\n";
+    return 2;
+  }
+  std::string out_path;
+  topospec::PersistentLaplacianOptions opts;
+  opts.form = topospec::PersistentLaplacianForm::Projection;
+  for (int i = 2; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--form" && i + 1 < argc) {
+      const std::string f = argv[++i];
+      opts.form = f == "schur" ? topospec::PersistentLaplacianForm::Schur
+                               : topospec::PersistentLaplacianForm::Projection;
+    } else {
+      out_path = arg;
+    }
+  }
+  std::ifstream in(argv[1]);
+  std::string word, version;
+  in >> word >> version;
+  if (word != "topospec-filtration") {
+    std::cerr << argv[1] << ": not a topospec-filtration file\n";
+    return 2;
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  std::size_t n = 0;
+  in >> word >> n;
+  std::string line;
+  std::getline(in, line);
+  std::vector<topospec::FilteredSimplex> simplices;
+  simplices.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::getline(in, line);
+    std::istringstream ls(line);
+    std::vector<double> fields;
+    // strtod reads the value exactly as Python's repr wrote it (round trip).
+    for (std::string tok; ls >> tok;) fields.push_back(std::strtod(tok.c_str(), nullptr));
+    topospec::FilteredSimplex s;
+    for (std::size_t k = 0; k + 1 < fields.size(); ++k)
+      s.simplex.push_back(static_cast<topospec::VertexId>(fields[k]));
+    s.value = fields.back();
+    simplices.push_back(std::move(s));
+  }
+  std::size_t m = 0;
+  in >> word >> m;
+  std::vector<topospec::PersistentRequest> requests(m);
+  for (auto& r : requests) {
+    std::string a, b;
+    in >> r.dim >> a >> b;
+    r.a = std::strtod(a.c_str(), nullptr);
+    r.b = std::strtod(b.c_str(), nullptr);
+  }
+  const auto filtration = topospec::filtered_complex(simplices);
+  const auto complex = filtration.chain_complex();
+  const auto t1 = std::chrono::steady_clock::now();
+  const auto spectra = topospec::persistent_laplacian_spectra(complex, requests, opts);
+  const auto t2 = std::chrono::steady_clock::now();
+  std::size_t max_rows = 0;
+  for (const auto& s : spectra) max_rows = std::max(max_rows, s.eigenvalues.size());
+  std::printf("topospec build_s=%.3f spectra_s=%.3f requests=%zu max_rows=%zu\n",
+              std::chrono::duration<double>(t1 - t0).count(),
+              std::chrono::duration<double>(t2 - t1).count(), spectra.size(), max_rows);
+  if (!out_path.empty()) {
+    std::FILE* f = std::fopen(out_path.c_str(), "w");
+    for (const auto& s : spectra) {
+      std::fprintf(f, "%d %.17g %.17g :", s.request.dim, s.request.a, s.request.b);
+      for (double v : s.eigenvalues) std::fprintf(f, " %.17g", v);
+      std::fprintf(f, "\n");
+    }
+    std::fclose(f);
+  }
+  return 0;
+}

@@ -1,0 +1,540 @@
+// Persistent Laplacians and Dirac operators of a filtered chain complex.
+//
+// Notation (per request q, a ≤ b): B = ∂_{q+1} on the (q+1)-cells of K_b; its rows split into
+// the q-cells of K_a (R_K) and the new q-cells N with a < value ≤ b (R_N). A column of B that
+// has no entry in a new row lies in C^{a,b}_{q+1} already ("T" columns); only the columns that
+// touch a new row ("S" columns) and the K-rows they touch enter dense algebra:
+//   ker R_N = ker R_{N,S} ⊕ R^T,   so   Δ_up = R_{K,T}R_{K,T}ᵀ + R_{K,S} Π_{ker R_{N,S}} R_{K,S}ᵀ.
+// The second term is formed by the Schur complement A_S − CᵀD⁺C (A_S = R_{K,S}R_{K,S}ᵀ,
+// C = R_{N,S}R_{K,S}ᵀ, D = R_{N,S}R_{N,S}ᵀ, D⁺ through a complete orthogonal decomposition,
+// which gives pseudo-inverse semantics for a singular D) or by the projection form
+// R_{K,S}ZZᵀR_{K,S}ᵀ with Z an orthonormal basis of ker R_{N,S} (column-pivoted QR of R_{N,S}ᵀ).
+// Adding back R_{K,T}R_{K,T}ᵀ (sparse) gives exactly A − CᵀD⁺C of the full blocks.
+//
+// Full spectra never diagonalise Δ itself. Δ = up + down with orthogonal ranges (∂_q∂_{q+1} = 0),
+// so the nonzero spectrum of Δ is the union of those of up = MMᵀ and down = BᵀB
+// (M = ∂^{a,b}_{q+1} in a basis of C^{a,b}_{q+1}, B = ∂^a_q), and each of those is the nonzero
+// spectrum of the smaller of MMᵀ / MᵀM and BᵀB / BBᵀ. All eigenvalues are ≥ 0, so the union
+// of the two Gram spectra (g + h values) has at least g + h − n_K zeros: dropping its
+// g + h − n_K smallest values (or padding with n_K − g − h zeros) gives spec Δ with no
+// threshold involved. Gram spectra of ∂_p restricted to K_t are cached by (p, t): the down term
+// of (q, a, ·) and the up term of (q − 1, a, a) are the same singular values.
+#include "topospec/topology/persistent_laplacian.hpp"
+
+#include <Eigen/Eigenvalues>
+#include <Eigen/QR>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <string>
+#include <utility>
+
+#include "dense_symmetric_eigen.hpp"
+#include "topospec/topology/error.hpp"
+
+namespace topospec {
+
+namespace {
+
+using Index = Eigen::Index;
+using Dense = Eigen::MatrixXd;
+using Triplet = Eigen::Triplet<double, std::int64_t>;
+
+// Relative rank threshold for the new-cell factorizations: boundary matrices have small
+// integer entries, so true nonzero pivots sit far above this, round-off far below.
+constexpr double kRankThreshold = 1e-10;
+
+void validate(const ChainComplex& c, std::span<const PersistentRequest> requests) {
+  if (!c.filtered()) throw Error("persistent Laplacian: the chain complex is not filtered");
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const auto& r = requests[i];
+    // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on "/" + std::to_string(i).
+    std::string at = "/";
+    at += std::to_string(i);
+    at += ": ";
+    if (r.dim < 0)
+      throw InvalidInput("requests", at + "dim must be >= 0, got " + std::to_string(r.dim));
+    if (std::isnan(r.a) || std::isnan(r.b))
+      throw InvalidInput("requests", at + "a and b must be numbers, got NaN");
+    if (r.a > r.b)
+      throw InvalidInput("requests", at + "need a <= b, got a = " + std::to_string(r.a) +
+                                         " > b = " + std::to_string(r.b));
+  }
+}
+
+void check_dense(std::size_t rows, std::size_t cols, const SpectrumOptions& opts,
+                 const char* what) {
+  const double bytes = 8.0 * static_cast<double>(rows) * static_cast<double>(cols);
+  if (bytes > static_cast<double>(opts.max_dense_bytes))
+    throw ResourceLimit(std::string(what) + ": a dense " + std::to_string(rows) + "x" +
+                        std::to_string(cols) + " matrix needs about " +
+                        std::to_string(bytes / 1e9) + " GB, over the limit of " +
+                        std::to_string(static_cast<double>(opts.max_dense_bytes) / 1e9) + " GB");
+}
+
+// Position of every degree-q cell in K_t (−1 when absent) and the number present.
+struct Positions {
+  std::vector<std::int64_t> pos;
+  std::size_t count = 0;
+};
+
+Positions positions(const ChainComplex& c, int q, double t) {
+  Positions p;
+  if (q < 0 || q > c.top_degree()) return p;
+  const auto& v = c.values()[static_cast<std::size_t>(q)];
+  p.pos.assign(v.size(), -1);
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i] <= t) p.pos[i] = static_cast<std::int64_t>(p.count++);
+  return p;
+}
+
+// ∂_p restricted to K_t (rows: (p−1)-cells of K_t, columns: p-cells of K_t), sparse.
+RealMatrix restricted_boundary(const ChainComplex& c, const RealMatrix& full, int p, double t) {
+  const Positions rows = positions(c, p - 1, t);
+  const Positions cols = positions(c, p, t);
+  std::vector<Triplet> entries;
+  for (std::size_t j = 0; j < cols.pos.size(); ++j) {
+    if (cols.pos[j] < 0) continue;
+    for (RealMatrix::InnerIterator it(full, static_cast<Index>(j)); it; ++it)
+      if (it.value() != 0.0 && rows.pos[static_cast<std::size_t>(it.row())] >= 0)
+        entries.emplace_back(rows.pos[static_cast<std::size_t>(it.row())], cols.pos[j], it.value());
+  }
+  RealMatrix m(static_cast<Index>(rows.count), static_cast<Index>(cols.count));
+  m.setFromTriplets(entries.begin(), entries.end());
+  return m;
+}
+
+Dense gram_rows(const RealMatrix& m) {  // M Mᵀ
+  const RealMatrix mt = m.transpose();
+  return Dense(RealMatrix(m * mt));
+}
+Dense gram_cols(const RealMatrix& m) {  // Mᵀ M
+  const RealMatrix mt = m.transpose();
+  return Dense(RealMatrix(mt * m));
+}
+
+// Eigenvalues of the smaller Gram matrix of a sparse m (ascending).
+std::vector<double> smaller_gram_spectrum(const RealMatrix& m, const SpectrumOptions& opts) {
+  const auto r = static_cast<std::size_t>(m.rows()), k = static_cast<std::size_t>(m.cols());
+  if (r == 0 || k == 0) return {};
+  check_dense(std::min(r, k), std::min(r, k), opts, "persistent Laplacian spectrum");
+  return detail::dense_symmetric_eigenvalues(r <= k ? gram_rows(m) : gram_cols(m), opts);
+}
+
+// Σ of two Gram spectra → spectrum of a PSD operator of order n whose nonzero spectrum is their
+// union (see the file comment).
+std::vector<double> merge_gram_spectra(std::vector<double> up, const std::vector<double>& down,
+                                       std::size_t n) {
+  up.insert(up.end(), down.begin(), down.end());
+  std::sort(up.begin(), up.end());
+  if (up.size() > n) up.erase(up.begin(), up.begin() + static_cast<std::ptrdiff_t>(up.size() - n));
+  else up.insert(up.begin(), n - up.size(), 0.0);
+  return up;
+}
+
+// Shared per-degree data: the real boundaries, computed once per call.
+class Boundaries {
+ public:
+  explicit Boundaries(const ChainComplex& c) : c_(c) {}
+  const RealMatrix& operator()(int p) {
+    auto it = cache_.find(p);
+    if (it == cache_.end()) it = cache_.emplace(p, c_.real_boundary(p)).first;
+    return it->second;
+  }
+
+ private:
+  const ChainComplex& c_;
+  std::map<int, RealMatrix> cache_;
+};
+
+// Everything one request (q, a, b) needs, built from ∂_{q+1} and ∂_q without touching cells
+// outside K_b.
+class PersistentPair {
+ public:
+  PersistentPair(const ChainComplex& c, Boundaries& bd, const PersistentRequest& r,
+                 PersistentLaplacianForm form, const SpectrumOptions& opts)
+      : q_(r.dim), form_(form) {
+    const Positions k = positions(c, q_, r.a);
+    n_k_ = k.count;
+    down_ = restricted_boundary(c, bd(q_), q_, r.a);
+    cells_.reserve(n_k_);
+    for (std::size_t i = 0; i < k.pos.size(); ++i)
+      if (k.pos[i] >= 0) cells_.push_back(i);
+    if (q_ + 1 > c.top_degree()) {
+      r_kt_ = RealMatrix(static_cast<Index>(n_k_), 0);
+      return;
+    }
+    // New q-cells: value in (a, b].
+    const auto& qv = c.values()[static_cast<std::size_t>(q_)];
+    std::vector<std::int64_t> new_pos(qv.size(), -1);
+    std::size_t m = 0;
+    for (std::size_t i = 0; i < qv.size(); ++i)
+      if (qv[i] > r.a && qv[i] <= r.b) new_pos[i] = static_cast<std::int64_t>(m++);
+
+    const RealMatrix& b = bd(q_ + 1);
+    const auto& cv = c.values()[static_cast<std::size_t>(q_ + 1)];
+    std::vector<Triplet> t_entries;
+    std::vector<std::size_t> s_cols;
+    std::size_t n_t = 0;
+    for (std::size_t j = 0; j < cv.size(); ++j) {
+      if (!(cv[j] <= r.b)) continue;
+      bool touches_new = false;
+      for (RealMatrix::InnerIterator it(b, static_cast<Index>(j)); it; ++it)
+        if (it.value() != 0.0 && new_pos[static_cast<std::size_t>(it.row())] >= 0) touches_new = true;
+      if (touches_new) {
+        s_cols.push_back(j);
+        continue;
+      }
+      for (RealMatrix::InnerIterator it(b, static_cast<Index>(j)); it; ++it) {
+        const auto row = k.pos[static_cast<std::size_t>(it.row())];
+        if (it.value() != 0.0 && row >= 0) t_entries.emplace_back(row, n_t, it.value());
+      }
+      ++n_t;
+    }
+    r_kt_ = RealMatrix(static_cast<Index>(n_k_), static_cast<Index>(n_t));
+    r_kt_.setFromTriplets(t_entries.begin(), t_entries.end());
+    s_ = s_cols.size();
+    if (s_ == 0) return;
+
+    // Dense blocks on the changing cells: the K-rows and new rows that the S columns touch.
+    std::vector<std::int64_t> touched_k(n_k_, -1), touched_n(m, -1);
+    for (std::size_t j : s_cols)
+      for (RealMatrix::InnerIterator it(b, static_cast<Index>(j)); it; ++it) {
+        if (it.value() == 0.0) continue;
+        const auto row = static_cast<std::size_t>(it.row());
+        if (k.pos[row] >= 0 && touched_k[static_cast<std::size_t>(k.pos[row])] < 0) {
+          touched_k[static_cast<std::size_t>(k.pos[row])] = static_cast<std::int64_t>(c_rows_.size());
+          c_rows_.push_back(static_cast<std::size_t>(k.pos[row]));
+        } else if (new_pos[row] >= 0 && touched_n[static_cast<std::size_t>(new_pos[row])] < 0) {
+          touched_n[static_cast<std::size_t>(new_pos[row])] = n_new_++;
+        }
+      }
+    check_dense(std::max<std::size_t>(c_rows_.size(), static_cast<std::size_t>(n_new_)), s_,
+                opts, "persistent Laplacian");
+    r_ks_ = Dense::Zero(static_cast<Index>(c_rows_.size()), static_cast<Index>(s_));
+    r_ns_ = Dense::Zero(n_new_, static_cast<Index>(s_));
+    for (std::size_t jj = 0; jj < s_; ++jj)
+      for (RealMatrix::InnerIterator it(b, static_cast<Index>(s_cols[jj])); it; ++it) {
+        const auto row = static_cast<std::size_t>(it.row());
+        if (k.pos[row] >= 0)
+          r_ks_(touched_k[static_cast<std::size_t>(k.pos[row])], static_cast<Index>(jj)) = it.value();
+        else if (new_pos[row] >= 0)
+          r_ns_(touched_n[static_cast<std::size_t>(new_pos[row])], static_cast<Index>(jj)) = it.value();
+      }
+  }
+
+  std::size_t n_k() const { return n_k_; }
+  const std::vector<std::size_t>& cells() const { return cells_; }
+  const RealMatrix& down() const { return down_; }
+  bool up_unchanged() const { return s_ == 0; }
+
+  // dim C^{a,b}_{q+1} = |T| + dim ker R_{N,S}.
+  std::size_t relative_dim() {
+    factor();
+    return static_cast<std::size_t>(r_kt_.cols()) + static_cast<std::size_t>(kernel_dim_);
+  }
+
+  // The up term as a dense n_K × n_K matrix, by the selected form.
+  Dense up_matrix() {
+    Dense up = Dense(gram_rows(r_kt_));
+    if (s_ == 0) return up;
+    Dense block;
+    if (form_ == PersistentLaplacianForm::Schur) {
+      const Dense a = r_ks_ * r_ks_.transpose();
+      const Dense cm = r_ns_ * r_ks_.transpose();
+      const Dense d = r_ns_ * r_ns_.transpose();
+      Eigen::CompleteOrthogonalDecomposition<Dense> cod;
+      cod.setThreshold(kRankThreshold);
+      cod.compute(d);
+      block = a - cm.transpose() * cod.solve(cm);
+    } else {
+      const Dense& ms = m_s();
+      block = ms * ms.transpose();
+    }
+    for (std::size_t i = 0; i < c_rows_.size(); ++i)
+      for (std::size_t j = 0; j < c_rows_.size(); ++j)
+        up(static_cast<Index>(c_rows_[i]), static_cast<Index>(c_rows_[j])) +=
+            0.5 * (block(static_cast<Index>(i), static_cast<Index>(j)) +
+                   block(static_cast<Index>(j), static_cast<Index>(i)));
+    return up;
+  }
+
+  // ∂^{a,b}_{q+1} in an orthonormal basis of C^{a,b}_{q+1} (the T columns, then Z), n_K rows.
+  Dense up_factor_orthonormal() {
+    const Dense ms = orthonormal_m_s();
+    Dense m = Dense::Zero(static_cast<Index>(n_k_), r_kt_.cols() + ms.cols());
+    m.leftCols(r_kt_.cols()) = Dense(r_kt_);
+    for (std::size_t i = 0; i < c_rows_.size(); ++i)
+      m.row(static_cast<Index>(c_rows_[i])).tail(ms.cols()) = ms.row(static_cast<Index>(i));
+    return m;
+  }
+
+  // Eigenvalues of the smaller Gram matrix of the up term.
+  std::vector<double> up_gram_spectrum(const SpectrumOptions& opts) {
+    if (s_ == 0) return {};  // callers use the cached spectrum of ∂_{q+1}^b instead
+    const Dense& ms = m_s();
+    const auto cols = static_cast<std::size_t>(r_kt_.cols() + ms.cols());
+    if (n_k_ <= cols) {
+      check_dense(n_k_, n_k_, opts, "persistent Laplacian spectrum");
+      return detail::dense_symmetric_eigenvalues(up_matrix(), opts);
+    }
+    // MᵀM with M = [R_{K,T} | M_S (on the touched rows)].
+    check_dense(cols, cols, opts, "persistent Laplacian spectrum");
+    Dense g(static_cast<Index>(cols), static_cast<Index>(cols));
+    const Index t = r_kt_.cols();
+    g.topLeftCorner(t, t) = gram_cols(r_kt_);
+    std::vector<Triplet> entries;  // R_{K,T} on the touched rows
+    std::vector<std::int64_t> local(n_k_, -1);
+    for (std::size_t i = 0; i < c_rows_.size(); ++i) local[c_rows_[i]] = static_cast<std::int64_t>(i);
+    for (Index j = 0; j < t; ++j)
+      for (RealMatrix::InnerIterator it(r_kt_, j); it; ++it)
+        if (local[static_cast<std::size_t>(it.row())] >= 0)
+          entries.emplace_back(local[static_cast<std::size_t>(it.row())], j, it.value());
+    RealMatrix r_kt_c(static_cast<Index>(c_rows_.size()), t);
+    r_kt_c.setFromTriplets(entries.begin(), entries.end());
+    const RealMatrix r_kt_c_t = r_kt_c.transpose();
+    g.topRightCorner(t, ms.cols()) = r_kt_c_t * ms;
+    g.bottomLeftCorner(ms.cols(), t) = g.topRightCorner(t, ms.cols()).transpose();
+    g.bottomRightCorner(ms.cols(), ms.cols()) = ms.transpose() * ms;
+    return detail::dense_symmetric_eigenvalues(std::move(g), opts);
+  }
+
+  // Bound on ‖Δ‖ for the zero threshold: ‖Δ‖ ≤ ‖R_K‖² + ‖∂_q^a‖² (R_KΠR_Kᵀ ⪯ R_KR_Kᵀ) and
+  // ‖X‖₂² ≤ ‖X‖₁‖X‖_∞ (largest absolute column and row sums), all cheap on sparse data.
+  double norm_bound() const {
+    auto sums = [](const RealMatrix& x, std::vector<double>& rows, double& col_max) {
+      for (Index j = 0; j < x.outerSize(); ++j) {
+        double col = 0;
+        for (RealMatrix::InnerIterator it(x, j); it; ++it) {
+          col += std::abs(it.value());
+          rows[static_cast<std::size_t>(it.row())] += std::abs(it.value());
+        }
+        col_max = std::max(col_max, col);
+      }
+    };
+    std::vector<double> k_rows(n_k_, 0.0), d_rows(static_cast<std::size_t>(down_.rows()), 0.0);
+    double k_col = 0, d_col = 0;
+    sums(r_kt_, k_rows, k_col);
+    sums(down_, d_rows, d_col);
+    for (Index j = 0; j < r_ks_.cols(); ++j) k_col = std::max(k_col, r_ks_.col(j).cwiseAbs().sum());
+    for (std::size_t i = 0; i < c_rows_.size(); ++i)
+      k_rows[c_rows_[i]] += r_ks_.row(static_cast<Index>(i)).cwiseAbs().sum();
+    const auto max_of = [](const std::vector<double>& v) {
+      return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end());
+    };
+    return k_col * max_of(k_rows) + d_col * max_of(d_rows);
+  }
+
+ private:
+  // QR of R_{N,S}ᵀ (column pivoting): its trailing s − r columns of Q span ker R_{N,S}.
+  void factor() {
+    if (factored_) return;
+    factored_ = true;
+    kernel_dim_ = 0;
+    if (s_ == 0) return;
+    Eigen::ColPivHouseholderQR<Dense> qr(r_ns_.transpose());
+    qr.setThreshold(kRankThreshold);
+    kernel_dim_ = static_cast<Index>(s_) - qr.rank();
+    const Dense q = qr.householderQ();
+    z_ = q.rightCols(kernel_dim_);
+  }
+
+  const Dense& orthonormal_m_s() {
+    factor();
+    if (!ms_orth_ready_) {
+      ms_orth_ = r_ks_ * z_;
+      ms_orth_ready_ = true;
+    }
+    return ms_orth_;
+  }
+
+  // The factor of the S part used for Gram spectra: R_{K,S}Z (projection) or R_{K,S}Π with
+  // Π = I − R_{N,S}ᵀD⁺R_{N,S} (Schur: the same pseudo-inverse of D as the Schur complement).
+  const Dense& m_s() {
+    if (form_ == PersistentLaplacianForm::Projection) return orthonormal_m_s();
+    if (!ms_schur_ready_) {
+      const Dense d = r_ns_ * r_ns_.transpose();
+      Eigen::CompleteOrthogonalDecomposition<Dense> cod;
+      cod.setThreshold(kRankThreshold);
+      cod.compute(d);
+      Dense pi = -r_ns_.transpose() * cod.solve(r_ns_);
+      pi.diagonal().array() += 1.0;
+      ms_schur_ = r_ks_ * pi;
+      ms_schur_ready_ = true;
+    }
+    return ms_schur_;
+  }
+
+  int q_;
+  PersistentLaplacianForm form_;
+  std::size_t n_k_ = 0;
+  std::vector<std::size_t> cells_;
+  RealMatrix down_;  // ∂_q^a
+  RealMatrix r_kt_;  // n_K × |T|
+  std::size_t s_ = 0;
+  std::vector<std::size_t> c_rows_;  // K positions touched by S columns
+  Index n_new_ = 0;
+  Dense r_ks_, r_ns_;
+  bool factored_ = false;
+  Index kernel_dim_ = 0;
+  Dense z_;
+  bool ms_orth_ready_ = false, ms_schur_ready_ = false;
+  Dense ms_orth_, ms_schur_;
+};
+
+// Spectra of Δ for all requests, in request order, and the Gram data Dirac spectra reuse.
+struct PairSpectra {
+  std::vector<double> up_gram, down_gram;  // smaller-side Gram spectra
+  std::size_t n_prev = 0, n_k = 0, n_rel = 0;  // dims of C_{q−1}(K_a), C_q(K_a), C^{a,b}_{q+1}
+  double norm = 0;
+};
+
+template <class Each>
+void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
+           const PersistentLaplacianOptions& opts, bool need_relative_dim, Each&& each) {
+  validate(c, requests);
+  Boundaries bd(c);
+  // Smaller-side Gram spectra of ∂_p on K_t, keyed by (p, t).
+  std::map<std::pair<int, double>, std::vector<double>> gram_cache;
+  auto boundary_gram = [&](int p, double t) -> const std::vector<double>& {
+    auto key = std::make_pair(p, t);
+    auto it = gram_cache.find(key);
+    if (it == gram_cache.end()) {
+      std::vector<double> v;
+      if (p >= 1 && p <= c.top_degree())
+        v = smaller_gram_spectrum(restricted_boundary(c, bd(p), p, t), opts.spectrum);
+      it = gram_cache.emplace(key, std::move(v)).first;
+    }
+    return it->second;
+  };
+  // Requests grouped by (q, b), a descending: the K_b restriction and the cached Gram spectra of
+  // ∂_{q+1}^b serve every a of the group.
+  std::vector<std::size_t> order(requests.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const auto& u = requests[x];
+    const auto& v = requests[y];
+    if (u.dim != v.dim) return u.dim < v.dim;
+    if (u.b != v.b) return u.b < v.b;
+    return u.a > v.a;
+  });
+  for (std::size_t idx : order) {
+    const auto& r = requests[idx];
+    report_progress(opts.spectrum.progress, "persistent Laplacian requests", idx, requests.size());
+    PersistentPair pair(c, bd, r, opts.form, opts.spectrum);
+    PairSpectra ps;
+    ps.n_k = pair.n_k();
+    ps.n_prev = static_cast<std::size_t>(pair.down().rows());
+    ps.up_gram = pair.up_unchanged() ? boundary_gram(r.dim + 1, r.b) : pair.up_gram_spectrum(opts.spectrum);
+    ps.down_gram = boundary_gram(r.dim, r.a);
+    ps.norm = pair.norm_bound();
+    if (need_relative_dim) ps.n_rel = pair.relative_dim();
+    each(idx, ps);
+  }
+}
+
+}  // namespace
+
+std::vector<std::size_t> persistent_cells(const ChainComplex& c, int q, double a) {
+  if (!c.filtered()) throw Error("persistent Laplacian: the chain complex is not filtered");
+  if (q < 0) throw InvalidInput("requests", "dim must be >= 0, got " + std::to_string(q));
+  if (std::isnan(a)) throw InvalidInput("requests", "a must be a number, got NaN");
+  return c.sublevel_cells(q, a);
+}
+
+Eigen::MatrixXd persistent_laplacian(const ChainComplex& c, const PersistentRequest& r,
+                                     PersistentLaplacianForm form) {
+  validate(c, std::span<const PersistentRequest>(&r, 1));
+  Boundaries bd(c);
+  PersistentPair pair(c, bd, r, form, SpectrumOptions{});
+  check_dense(pair.n_k(), pair.n_k(), SpectrumOptions{}, "persistent_laplacian");
+  Dense l = pair.up_matrix();
+  l += gram_cols(pair.down());
+  return l;
+}
+
+Eigen::MatrixXd persistent_dirac(const ChainComplex& c, const PersistentRequest& r) {
+  validate(c, std::span<const PersistentRequest>(&r, 1));
+  Boundaries bd(c);
+  PersistentPair pair(c, bd, r, PersistentLaplacianForm::Projection, SpectrumOptions{});
+  const Dense m = pair.up_factor_orthonormal();
+  const Index p = pair.down().rows(), n = static_cast<Index>(pair.n_k()), k = m.cols();
+  check_dense(static_cast<std::size_t>(p + n + k), static_cast<std::size_t>(p + n + k),
+              SpectrumOptions{}, "persistent_dirac");
+  Dense d = Dense::Zero(p + n + k, p + n + k);
+  const Dense bq = Dense(pair.down());
+  d.block(0, p, p, n) = bq;
+  d.block(p, 0, n, p) = bq.transpose();
+  d.block(p, p + n, n, k) = m;
+  d.block(p + n, p, k, n) = m.transpose();
+  return d;
+}
+
+std::vector<PersistentSpectrum> persistent_laplacian_spectra(
+    const ChainComplex& c, std::span<const PersistentRequest> requests,
+    const PersistentLaplacianOptions& opts) {
+  std::vector<PersistentSpectrum> out(requests.size());
+  sweep(c, requests, opts, false, [&](std::size_t i, const PairSpectra& ps) {
+    auto& s = out[i];
+    s.request = requests[i];
+    s.eigenvalues = merge_gram_spectra(ps.up_gram, ps.down_gram, ps.n_k);
+    s.zero_threshold = opts.spectrum.atol + opts.spectrum.rtol * ps.norm;
+    s.numeric_nullity = numeric_nullity(s.eigenvalues, s.zero_threshold);
+  });
+  return out;
+}
+
+std::vector<PersistentSpectrum> persistent_dirac_spectra(
+    const ChainComplex& c, std::span<const PersistentRequest> requests,
+    const PersistentLaplacianOptions& opts) {
+  std::vector<PersistentSpectrum> out(requests.size());
+  sweep(c, requests, opts, true, [&](std::size_t i, const PairSpectra& ps) {
+    auto& s = out[i];
+    s.request = requests[i];
+    // spec D = ±(nonzero singular values of ∂_q^a and of ∂^{a,b}_{q+1}), zeros elsewhere: the
+    // two off-diagonal pieces act on orthogonal subspaces of the middle block.
+    const double lap_zero = opts.spectrum.atol + opts.spectrum.rtol * ps.norm;
+    std::vector<double> v;
+    for (const auto* g : {&ps.up_gram, &ps.down_gram})
+      for (double l : *g)
+        if (l > lap_zero) {
+          v.push_back(std::sqrt(l));
+          v.push_back(-std::sqrt(l));
+        }
+    const std::size_t total = ps.n_prev + ps.n_k + ps.n_rel;
+    v.resize(std::max(total, v.size()), 0.0);
+    std::sort(v.begin(), v.end());
+    s.eigenvalues = std::move(v);
+    s.zero_threshold = opts.spectrum.atol + opts.spectrum.rtol * std::sqrt(ps.norm);
+    s.numeric_nullity = numeric_nullity(s.eigenvalues, s.zero_threshold);
+  });
+  return out;
+}
+
+std::vector<PersistentHarmonicSpace> persistent_harmonic_spaces(
+    const ChainComplex& c, std::span<const PersistentRequest> requests,
+    const PersistentLaplacianOptions& opts) {
+  validate(c, requests);
+  Boundaries bd(c);
+  std::vector<PersistentHarmonicSpace> out;
+  out.reserve(requests.size());
+  for (const auto& r : requests) {
+    PersistentPair pair(c, bd, r, opts.form, opts.spectrum);
+    check_dense(pair.n_k(), pair.n_k(), opts.spectrum, "persistent_harmonic_spaces");
+    Dense l = pair.up_matrix();
+    l += gram_cols(pair.down());
+    PersistentHarmonicSpace h;
+    h.request = r;
+    h.zero_threshold = opts.spectrum.atol + opts.spectrum.rtol * pair.norm_bound();
+    for (std::size_t i : pair.cells()) h.cells.push_back(c.label(r.dim, i));
+    const auto [values, vectors] = detail::dense_symmetric_eigenpairs(std::move(l), opts.spectrum);
+    Index z = 0;
+    while (z < static_cast<Index>(values.size()) && std::abs(values[static_cast<std::size_t>(z)]) <= h.zero_threshold) ++z;
+    h.basis = vectors.leftCols(z);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace topospec
