@@ -87,6 +87,10 @@ def run_petls(path, out):
     by_dim = [[] for _ in range(top + 1)]
     for s, v in simplices:
         by_dim[len(s) - 1].append((s, v))
+    # PETLS finds K_a as a prefix of each degree's columns (FilteredBoundaryMatrix), so cells go
+    # in filtration order; spectra do not depend on the basis order.
+    for cells in by_dim:
+        cells.sort(key=lambda sv: (sv[1], sv[0]))
     index = [{s: i for i, (s, _) in enumerate(cells)} for cells in by_dim]
     boundaries, filtrations = [], []
     for q in range(top + 1):

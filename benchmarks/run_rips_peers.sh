@@ -35,7 +35,7 @@ usage() {
   awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + t[i] }
               /User time/ { u = $2 } /System time/ { s = $2 }
               /Maximum resident set size/ { m = $2 }
-              END { printf "%.2f %.2f %.0f", w, u + s, m / 1024 }' "$1"
+              END { printf "%.2f %.2f %.0f\n", w, u + s, m / 1024 }' "$1"
 }
 
 rows=()

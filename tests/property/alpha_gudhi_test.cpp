@@ -2,6 +2,7 @@
 // subprocess): same simplices, same values within 1e-9 relative. Skips when /usr/bin/python3 or
 // its gudhi module is missing.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -15,8 +16,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "topospec/topology/filtration.hpp"
 #include "topospec/topology/point_cloud.hpp"
@@ -51,7 +50,8 @@ class GudhiTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!fs::exists(kPython)) GTEST_SKIP() << kPython << " is missing: GUDHI cross-check skipped";
-    if (std::system((std::string(kPython) + " -c 'import gudhi, numpy' >/dev/null 2>&1").c_str()) != 0)
+    if (std::system((std::string(kPython) + " -c 'import gudhi, numpy' >/dev/null 2>&1").c_str()) !=
+        0)
       GTEST_SKIP() << "python module gudhi (or numpy) is missing: GUDHI cross-check skipped";
     dir_ = fs::path(::testing::TempDir()) /
            ("topospec_gudhi_" + std::to_string(::getpid()) + "_" +
@@ -128,7 +128,8 @@ void expect_same(const Filtration& expected, const Filtration& actual) {
   for (const auto& [s, v] : expected) {
     auto it = actual.find(s);
     if (it == actual.end()) {
-      if (reported++ < 5) ADD_FAILURE() << "missing simplex " << format(s) << " (GUDHI value " << v << ")";
+      if (reported++ < 5)
+        ADD_FAILURE() << "missing simplex " << format(s) << " (GUDHI value " << v << ")";
       continue;
     }
     const double tol = 1e-9 * std::max(std::abs(v), std::abs(it->second)) + 1e-300;

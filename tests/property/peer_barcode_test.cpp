@@ -408,7 +408,7 @@ std::vector<Cloud> clouds() {
       const double r = std::sqrt(a * a + b * b + c * c);
       x.insert(x.end(), {a / r, b / r, c / r});
     }
-    out.push_back({"sphere", PointCloud(3, std::move(x)), 2, 1.2});
+    out.push_back({"sphere", PointCloud(3, std::move(x)), 2, 2.0});
   }
   {  // torus in R^3 (R = 2, r = 1): two long H_1 bars
     std::vector<double> x;

@@ -32,7 +32,8 @@ void expect_invalid(Fn fn, const std::string& where, std::vector<std::string> fr
   } catch (const InvalidInput& e) {
     EXPECT_EQ(e.where(), where) << e.what();
     for (const auto& f : fragments)
-      EXPECT_NE(std::string(e.what()).find(f), std::string::npos) << "'" << f << "' not in: " << e.what();
+      EXPECT_NE(std::string(e.what()).find(f), std::string::npos)
+          << "'" << f << "' not in: " << e.what();
   }
 }
 
@@ -41,8 +42,9 @@ void expect_invalid(Fn fn, const std::string& where, std::vector<std::string> fr
 TEST(FilteredComplex, BuildsTriangleWithValuesInComplexOrder) {
   // Listed out of order, with unsorted vertex ids.
   std::vector<FilteredSimplex> in = {
-      {{2, 1, 0}, 3}, {{1, 0}, 1}, {{7}, 0}, {{0}, 0}, {{2}, 1},
-      {{2, 0}, 2},    {{1}, 0},    {{1, 2}, 2.5}, {{7, 2}, std::numeric_limits<double>::infinity()}};
+      {{2, 1, 0}, 3}, {{1, 0}, 1},   {{7}, 0},
+      {{0}, 0},       {{2}, 1},      {{2, 0}, 2},
+      {{1}, 0},       {{1, 2}, 2.5}, {{7, 2}, std::numeric_limits<double>::infinity()}};
   const FilteredComplex f = filtered_complex(in);
   EXPECT_EQ(f.complex.f_vector(), (std::vector<std::size_t>{4, 4, 1}));
   EXPECT_EQ(value_of(f, {0}), 0);
@@ -91,8 +93,8 @@ TEST(FilteredComplex, EmptyInputGivesEmptyComplex) {
 }
 
 TEST(FilteredComplex, MissingFaceNamesSimplexAndFace) {
-  std::vector<FilteredSimplex> in = {{{0}, 0}, {{1}, 0}, {{2}, 0}, {{0, 1}, 1}, {{1, 2}, 1},
-                                     {{0, 1, 2}, 2}};
+  std::vector<FilteredSimplex> in = {{{0}, 0},    {{1}, 0},    {{2}, 0},
+                                     {{0, 1}, 1}, {{1, 2}, 1}, {{0, 1, 2}, 2}};
   expect_invalid([&] { filtered_complex(in); }, "/5", {"[0,1,2]", "[0,2]", "not listed"});
   std::vector<FilteredSimplex> no_vertex = {{{0}, 0}, {{0, 3}, 1}};
   expect_invalid([&] { filtered_complex(no_vertex); }, "/1", {"[0,3]", "[3]"});
@@ -101,7 +103,7 @@ TEST(FilteredComplex, MissingFaceNamesSimplexAndFace) {
 TEST(FilteredComplex, FaceAfterCofaceNamesBothSimplicesAndValues) {
   std::vector<FilteredSimplex> in = {{{0}, 0}, {{1}, 2}, {{0, 1}, 1}};
   expect_invalid([&] { filtered_complex(in); }, "/2", {"[0,1]", "[1]", "/1", "value 1", "at 2"});
-  std::vector<FilteredSimplex> tri = {{{0}, 0},    {{1}, 0},    {{2}, 0},       {{0, 1}, 1},
+  std::vector<FilteredSimplex> tri = {{{0}, 0},    {{1}, 0},    {{2}, 0},      {{0, 1}, 1},
                                       {{0, 2}, 1}, {{1, 2}, 4}, {{2, 1, 0}, 3}};
   expect_invalid([&] { filtered_complex(tri); }, "/6", {"[0,1,2]", "[1,2]", "/5", "4", "3"});
 }
@@ -166,8 +168,8 @@ TEST(RipsComplex, ThresholdBelowEveryEdgeIsAnError) {
   const auto d = DistanceMatrix::from_rows({{}, {1}, {3, 2}});
   expect_invalid([&] { rips_complex(d, 1, 0.5); }, "max_value", {"0.5", "smallest is 1"});
   expect_invalid([&] { rips_complex(d, 1, -1.0); }, "max_value", {"negative"});
-  expect_invalid([&] { rips_complex(d, 1, std::numeric_limits<double>::quiet_NaN()); },
-                 "max_value", {"NaN"});
+  expect_invalid([&] { rips_complex(d, 1, std::numeric_limits<double>::quiet_NaN()); }, "max_value",
+                 {"NaN"});
   expect_invalid([&] { rips_complex(d, -1); }, "max_dim", {"negative"});
   // One point: no edge to miss.
   const FilteredComplex one = rips_complex(DistanceMatrix::from_rows({{}}), 1, 0.5);
@@ -262,7 +264,8 @@ TEST(AlphaComplex, FourPointsTwoTriangles) {
 }
 
 TEST(AlphaComplex, CornerTetrahedron) {
-  const auto f = alpha_complex(PointCloud::from_rows({{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}}), 3);
+  const auto f =
+      alpha_complex(PointCloud::from_rows({{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}}), 3);
   EXPECT_EQ(f.complex.f_vector(), (std::vector<std::size_t>{4, 6, 4, 1}));
   EXPECT_NEAR(value_of(f, {0, 1}), 0.25, 1e-15);
   EXPECT_NEAR(value_of(f, {0, 3}), 0.25, 1e-15);
@@ -271,7 +274,8 @@ TEST(AlphaComplex, CornerTetrahedron) {
   // The far face is not Gabriel: the origin lies inside its smallest circumsphere.
   EXPECT_NEAR(value_of(f, {1, 2, 3}), 0.75, 1e-15);
   EXPECT_NEAR(value_of(f, {0, 1, 2, 3}), 0.75, 1e-15);
-  const auto g = alpha_complex(PointCloud::from_rows({{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}}), 3, 0.5);
+  const auto g =
+      alpha_complex(PointCloud::from_rows({{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}}), 3, 0.5);
   EXPECT_EQ(g.complex.f_vector(), (std::vector<std::size_t>{4, 6, 3}));
 }
 
@@ -289,12 +293,21 @@ TEST(AlphaComplex, CollinearAndTinyInputs) {
 
 TEST(AlphaComplex, RejectsOtherDimensionsAndDuplicates) {
   expect_invalid([] { alpha_complex(PointCloud::from_rows({{0}, {1}}), 1); }, "points", {"R^1"});
-  expect_invalid([] { alpha_complex(PointCloud::from_rows({{0, 0, 0, 0}, {1, 0, 0, 0}}), 1); },
-                 "points", {"R^4"});
-  expect_invalid([] { alpha_complex(PointCloud::from_rows({{0, 0}, {1, 1}, {2, 0}, {1, 1}}), 2); },
-                 "/3", {"duplicates point 1"});
-  expect_invalid([] { alpha_complex(PointCloud::from_rows({{0, 0}, {1, 1}}), 2, -1.0); },
-                 "max_value", {"negative"});
+  expect_invalid(
+      [] {
+        alpha_complex(PointCloud::from_rows({{0, 0, 0, 0}, {1, 0, 0, 0}}), 1);
+      },
+      "points", {"R^4"});
+  expect_invalid(
+      [] {
+        alpha_complex(PointCloud::from_rows({{0, 0}, {1, 1}, {2, 0}, {1, 1}}), 2);
+      },
+      "/3", {"duplicates point 1"});
+  expect_invalid(
+      [] {
+        alpha_complex(PointCloud::from_rows({{0, 0}, {1, 1}}), 2, -1.0);
+      },
+      "max_value", {"negative"});
 }
 
 }  // namespace

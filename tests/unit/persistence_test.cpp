@@ -241,8 +241,10 @@ TEST(Barcode, QueriesAndNormalize) {
   EXPECT_TRUE(b.degree(0)[2].infinite());
   EXPECT_EQ(b.degree(0)[1].length(), 3);
   // Half-open: a bar [0, 3) is alive at 2.999 and dead at 3.
-  EXPECT_EQ(b.persistent_betti(0, 0, 2.999), 2u);
-  EXPECT_EQ(b.persistent_betti(0, 0, 3), 1u);
+  EXPECT_EQ(b.persistent_betti(0, 0, 0.999), 2u);
+  EXPECT_EQ(b.persistent_betti(0, 0, 1), 1u);
+  EXPECT_EQ(b.persistent_betti(0, 0, 2.999), 1u);
+  EXPECT_EQ(b.persistent_betti(0, 0, 3), 0u);
   EXPECT_EQ(b.persistent_betti(0, 2, 3), 1u);
   EXPECT_EQ(b.persistent_betti(0, 2, 2), 2u);
   EXPECT_EQ(b.persistent_betti(1, 1, 4), 1u);

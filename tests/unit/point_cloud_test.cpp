@@ -82,8 +82,11 @@ TEST(DistanceMatrix, RejectsAsymmetricNegativeNaNAndBadShapes) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   expect_invalid([&] { DistanceMatrix::from_rows({{}, {1}, {nan, 1}}); }, "/2/0", "NaN");
   expect_invalid([] { DistanceMatrix::from_rows({{0, 1}, {1, 2}}); }, "/1/1", "diagonal");
-  expect_invalid([] { DistanceMatrix::from_rows({{0, 1, 2}, {1, 0}, {2, 3, 0}}); }, "/1",
-                 "entries");
+  expect_invalid(
+      [] {
+        DistanceMatrix::from_rows({{0, 1, 2}, {1, 0}, {2, 3, 0}});
+      },
+      "/1", "entries");
   expect_invalid([] { DistanceMatrix::from_rows({}); }, "", "empty");
 }
 
@@ -121,8 +124,8 @@ TEST(PointCloudReader, XyzWithCountAndElements) {
 
 TEST(PointCloudReader, XyzPlainCoordinates) {
   // As the C20/C60 files: "x y z" lines, trailing blanks, no final newline.
-  const auto p = read(" 1.170639    1.170639    1.170639  \n-1.5 0 2.25   \n 0 0 1",
-                      PointCloudFormat::Xyz);
+  const auto p =
+      read(" 1.170639    1.170639    1.170639  \n-1.5 0 2.25   \n 0 0 1", PointCloudFormat::Xyz);
   EXPECT_EQ(p.size(), 3u);
   EXPECT_EQ(p.point(1)[2], 2.25);
   const auto q = read("C 0 0 0\nN 1 2 3\n", PointCloudFormat::Xyz);

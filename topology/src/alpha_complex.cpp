@@ -62,12 +62,12 @@ std::vector<std::vector<std::int32_t>> maximal_cells(const Dt3& dt) {
   std::vector<std::vector<std::int32_t>> out;
   if (dt.dimension() == 3) {
     for (auto c = dt.finite_cells_begin(); c != dt.finite_cells_end(); ++c)
-      out.push_back({c->vertex(0)->info(), c->vertex(1)->info(), c->vertex(2)->info(),
-                     c->vertex(3)->info()});
+      out.push_back(
+          {c->vertex(0)->info(), c->vertex(1)->info(), c->vertex(2)->info(), c->vertex(3)->info()});
   } else if (dt.dimension() == 2) {  // facets are (c, 3): the cells' vertices 0, 1, 2
     for (auto f = dt.finite_facets_begin(); f != dt.finite_facets_end(); ++f)
-      out.push_back({f->first->vertex(0)->info(), f->first->vertex(1)->info(),
-                     f->first->vertex(2)->info()});
+      out.push_back(
+          {f->first->vertex(0)->info(), f->first->vertex(1)->info(), f->first->vertex(2)->info()});
   } else if (dt.dimension() == 1) {
     for (auto e = dt.finite_edges_begin(); e != dt.finite_edges_end(); ++e)
       out.push_back({e->first->vertex(e->second)->info(), e->first->vertex(e->third)->info()});
@@ -101,8 +101,7 @@ struct Geometry3 {
   bool strictly_inside(std::span<const std::int32_t> s, std::int32_t t) const {
     if (s.size() == 2)
       return CGAL::side_of_bounded_sphere(p[s[0]], p[s[1]], p[t]) == CGAL::ON_BOUNDED_SIDE;
-    return CGAL::side_of_bounded_sphere(p[s[0]], p[s[1]], p[s[2]], p[t]) ==
-           CGAL::ON_BOUNDED_SIDE;
+    return CGAL::side_of_bounded_sphere(p[s[0]], p[s[1]], p[s[2]], p[t]) == CGAL::ON_BOUNDED_SIDE;
   }
 };
 
@@ -164,7 +163,8 @@ FilteredComplex alpha_in(const PointCloud& points, int max_simplex_dim,
   Dt dt(input.begin(), input.end());
 
   // The full Delaunay complex: all faces of the maximal cells (and every point as a vertex).
-  std::vector<std::vector<std::int32_t>> cells(static_cast<std::size_t>(std::max(dt.dimension(), 0)) + 1);
+  std::vector<std::vector<std::int32_t>> cells(
+      static_cast<std::size_t>(std::max(dt.dimension(), 0)) + 1);
   cells[0].resize(n);
   std::iota(cells[0].begin(), cells[0].end(), 0);
   for (auto& c : maximal_cells(dt)) {
@@ -179,13 +179,22 @@ FilteredComplex alpha_in(const PointCloud& points, int max_simplex_dim,
   }
   std::vector<VertexId> ids(n);
   std::iota(ids.begin(), ids.end(), VertexId{0});
-  const SimplicialComplex full = SimplicialComplex::from_closed_cells(ids, std::move(cells));
+  SimplicialComplex full = SimplicialComplex::from_closed_cells(ids, std::move(cells));
   std::vector<std::vector<double>> values = alpha_values(full, g);
 
   // Truncate by dimension and threshold. Values are monotone, so the kept set is closed; the
   // kept cells stay in lexicographic order, which is the order of the rebuilt complex.
   const double t = threshold.value_or(std::numeric_limits<double>::infinity());
   const int top = std::min(full.dimension(), max_simplex_dim);
+  FilteredComplex out;
+  if (top == full.dimension() &&
+      std::all_of(values.begin(), values.end(), [t](const std::vector<double>& v) {
+        return std::all_of(v.begin(), v.end(), [t](double x) { return x <= t; });
+      })) {
+    out.complex = std::move(full);  // nothing to cut: no second build
+    out.values = std::move(values);
+    return out;
+  }
   std::vector<std::vector<std::int32_t>> kept(static_cast<std::size_t>(top) + 1);
   std::vector<std::vector<double>> kept_values(kept.size());
   for (int q = 0; q <= top; ++q)
@@ -195,7 +204,6 @@ FilteredComplex alpha_in(const PointCloud& points, int max_simplex_dim,
         kept[q].insert(kept[q].end(), s.begin(), s.end());
         kept_values[q].push_back(values[q][i]);
       }
-  FilteredComplex out;
   out.complex = SimplicialComplex::from_closed_cells(std::move(ids), std::move(kept));
   kept_values.resize(static_cast<std::size_t>(out.complex.dimension() + 1));
   out.values = std::move(kept_values);
@@ -210,11 +218,11 @@ FilteredComplex alpha_complex(const PointCloud& points, int max_simplex_dim,
   const std::size_t d = points.dimension();
   if (points.size() == 0) throw InvalidInput("points", "the point cloud is empty");
   if (d != 2 && d != 3)
-    throw InvalidInput("points", "alpha complexes need points in R^2 or R^3, these are in R^" +
-                                     std::to_string(d));
+    throw InvalidInput(
+        "points", "alpha complexes need points in R^2 or R^3, these are in R^" + std::to_string(d));
   if (max_simplex_dim < 0)
-    throw InvalidInput("max_dim", "maximal simplex dimension " + std::to_string(max_simplex_dim) +
-                                      " is negative");
+    throw InvalidInput(
+        "max_dim", "maximal simplex dimension " + std::to_string(max_simplex_dim) + " is negative");
   if (threshold && std::isnan(*threshold)) throw InvalidInput("max_value", "threshold is NaN");
   if (threshold && *threshold < 0)
     throw InvalidInput("max_value", "threshold is negative: no vertex would enter");
@@ -233,9 +241,9 @@ FilteredComplex alpha_complex(const PointCloud& points, int max_simplex_dim,
   for (std::size_t k = 1; k < order.size(); ++k) {
     const auto pa = points.point(order[k - 1]), pb = points.point(order[k]);
     if (std::equal(pa.begin(), pa.end(), pb.begin()))
-      throw InvalidInput("/" + std::to_string(order[k]),
-                         "point " + std::to_string(order[k]) + " duplicates point " +
-                             std::to_string(order[k - 1]));
+      throw InvalidInput("/" + std::to_string(order[k]), "point " + std::to_string(order[k]) +
+                                                             " duplicates point " +
+                                                             std::to_string(order[k - 1]));
   }
 #ifdef TOPOSPEC_WITH_CGAL
   if (d == 2) return alpha_in<Dt2, Geometry2>(points, max_simplex_dim, threshold);

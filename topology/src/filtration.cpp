@@ -108,9 +108,8 @@ FilteredComplex filtered_complex(std::span<const FilteredSimplex> simplices) {
       if (fv > simplices[i].value)
         throw InvalidInput(position(i), "simplex " + format_simplex(s) + " has value " +
                                             format_value(simplices[i].value) + " but its face " +
-                                            format_simplex(face) + " (at " +
-                                            position(it->second) + ") enters later, at " +
-                                            format_value(fv));
+                                            format_simplex(face) + " (at " + position(it->second) +
+                                            ") enters later, at " + format_value(fv));
     }
   }
 
@@ -132,8 +131,7 @@ FilteredComplex filtered_complex(std::span<const FilteredSimplex> simplices) {
   FilteredComplex out;
   out.complex = SimplicialComplex::from_closed_cells(std::move(ids), std::move(cells));
   out.values.resize(static_cast<std::size_t>(out.complex.dimension() + 1));
-  for (int q = 0; q <= out.complex.dimension(); ++q)
-    out.values[q].assign(out.complex.size(q), 0.0);
+  for (int q = 0; q <= out.complex.dimension(); ++q) out.values[q].assign(out.complex.size(q), 0.0);
   std::vector<std::int32_t> local;
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     if (first.at(sorted[i]) != i) continue;
@@ -205,8 +203,8 @@ class CliqueEnumerator {
 FilteredComplex rips_complex(const DistanceMatrix& distances, int max_simplex_dim,
                              std::optional<double> threshold, std::size_t max_simplices) {
   if (max_simplex_dim < 0)
-    throw InvalidInput("max_dim", "maximal simplex dimension " + std::to_string(max_simplex_dim) +
-                                      " is negative");
+    throw InvalidInput(
+        "max_dim", "maximal simplex dimension " + std::to_string(max_simplex_dim) + " is negative");
   check_threshold(threshold);
   const std::size_t n = distances.size();
   if (n > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
@@ -270,9 +268,8 @@ FilteredComplex rips_complex(const DistanceMatrix& distances, int max_simplex_di
 
 FilteredComplex lower_star(const SimplicialComplex& k, std::span<const double> vertex_values) {
   if (vertex_values.size() != k.num_vertices())
-    throw InvalidInput("vertex_values", std::to_string(vertex_values.size()) +
-                                            " values for " + std::to_string(k.num_vertices()) +
-                                            " vertices");
+    throw InvalidInput("vertex_values", std::to_string(vertex_values.size()) + " values for " +
+                                            std::to_string(k.num_vertices()) + " vertices");
   for (std::size_t i = 0; i < vertex_values.size(); ++i)
     if (std::isnan(vertex_values[i]))
       throw InvalidInput("vertex_values" + position(i),

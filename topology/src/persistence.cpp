@@ -128,7 +128,8 @@ Setup setup(const ChainComplex& c, const PersistenceOptions& opts) {
   s.top = c.top_degree();
   s.max_dim = opts.max_dim < 0 ? std::max(s.top, 0) : opts.max_dim;
   const int needed = std::min(s.max_dim + 1, s.top);
-  for (int q = 0; q <= needed; ++q)
+  const int deepest = s.top < 0 ? -1 : first_reduced_degree(c, std::max(needed, 0));
+  for (int q = 0; q <= std::max(needed, deepest); ++q)
     s.orders.push_back(filtration_order(c.values()[static_cast<std::size_t>(q)], q));
   return s;
 }
@@ -147,7 +148,9 @@ Barcode by_homology(const ChainComplex& c, const PersistenceOptions& opts, const
   Barcode out;
   out.bars.resize(static_cast<std::size_t>(s.max_dim) + 1);
   if (s.top < 0) return out;
-  const int hi = std::min(s.max_dim + 1, s.top);
+  // Reducing ∂_q for q above max_dim + 1 reports nothing, but its pivots clear ∂_{q−1}, whose
+  // uncleared cycles are the costly columns (the cost estimate of homology()).
+  const int hi = first_reduced_degree(c, std::min(s.max_dim + 1, s.top));
   // killed[q][k]: the q-cell at filtration position k is paired with a (q+1)-cell;
   // negative[q][k]: it is paired with a (q−1)-cell.
   std::vector<std::vector<std::uint8_t>> killed(static_cast<std::size_t>(hi) + 1),
@@ -233,8 +236,16 @@ Barcode by_cohomology(const ChainComplex& c, const PersistenceOptions& opts, con
 Barcode persistence(const ChainComplex& c, const PersistenceOptions& opts,
                     PersistenceDirection direction) {
   const Setup s = setup(c, opts);
-  if (direction == PersistenceDirection::automatic)
-    direction = PersistenceDirection::cohomology;  // see the measurements in persistence()
+  if (direction == PersistenceDirection::automatic) {
+    // Homology with clearing wins on lower-star and other sparse filtrations (Freudenthal grid,
+    // 1.7·10^6 cells: 5–20x faster); cohomology wins when ∂_{max_dim+1} has many more columns
+    // than rows (Rips, clique complexes: 4–5x), since homology would reduce each of those
+    // mostly positive columns to zero while cohomology only reads them as rows.
+    // (With cells above max_dim + 1, homology clears ∂_{max_dim+1} from there instead.)
+    const int d = s.max_dim + 1;
+    const bool wide = d == s.top && c.dim(d) > 2 * c.dim(d - 1);
+    direction = wide ? PersistenceDirection::cohomology : PersistenceDirection::homology;
+  }
   return direction == PersistenceDirection::homology ? by_homology(c, opts, s)
                                                      : by_cohomology(c, opts, s);
 }

@@ -408,8 +408,10 @@ void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
     }
     return it->second;
   };
-  // Requests grouped by (q, b), a descending: the K_b restriction and the cached Gram spectra of
-  // ∂_{q+1}^b serve every a of the group.
+  // Requests run grouped by (q, b), a descending. What they share is computed once: the real
+  // boundaries, and the Gram spectra of ∂_p on K_t keyed by (p, t) (∂_{q+1}^b serves every a of a
+  // group whose new cells have no cofaces, ∂_q^a the down term of every b). The factorization
+  // on the new cells depends on N(a, b) and is per request; it is the small part.
   std::vector<std::size_t> order(requests.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {

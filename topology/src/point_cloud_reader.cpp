@@ -264,10 +264,14 @@ std::string lower_extension(const std::filesystem::path& file) {
 
 PointCloud read_point_cloud(std::istream& in, PointCloudFormat format, const std::string& source) {
   switch (format) {
-    case PointCloudFormat::Csv: return read_csv(in, source);
-    case PointCloudFormat::Xyz: return read_xyz(in, source);
-    case PointCloudFormat::Mol2: return read_mol2(in, source);
-    case PointCloudFormat::Off: return read_off_points(in, source);
+    case PointCloudFormat::Csv:
+      return read_csv(in, source);
+    case PointCloudFormat::Xyz:
+      return read_xyz(in, source);
+    case PointCloudFormat::Mol2:
+      return read_mol2(in, source);
+    case PointCloudFormat::Off:
+      return read_off_points(in, source);
   }
   throw InvalidInput(source, "unknown point cloud format");
 }
@@ -275,10 +279,14 @@ PointCloud read_point_cloud(std::istream& in, PointCloudFormat format, const std
 PointCloud read_point_cloud(const std::filesystem::path& file) {
   const std::string ext = lower_extension(file);
   PointCloudFormat format;
-  if (ext == ".csv" || ext == ".txt") format = PointCloudFormat::Csv;
-  else if (ext == ".xyz") format = PointCloudFormat::Xyz;
-  else if (ext == ".mol2") format = PointCloudFormat::Mol2;
-  else if (ext == ".off") format = PointCloudFormat::Off;
+  if (ext == ".csv" || ext == ".txt")
+    format = PointCloudFormat::Csv;
+  else if (ext == ".xyz")
+    format = PointCloudFormat::Xyz;
+  else if (ext == ".mol2")
+    format = PointCloudFormat::Mol2;
+  else if (ext == ".off")
+    format = PointCloudFormat::Off;
   else
     throw InvalidInput(file.string(), "unknown point cloud extension '" + ext +
                                           "' (expected .csv, .txt, .xyz, .mol2 or .off)");
@@ -301,7 +309,8 @@ DistanceMatrix read_lower_distance_matrix(std::istream& in, const std::string& s
   const auto m = entries.size();
   if (m == 0) lines.fail("no distances in the input");
   // n(n−1)/2 entries.
-  std::size_t n = static_cast<std::size_t>((1.0 + std::sqrt(1.0 + 8.0 * static_cast<double>(m))) / 2.0);
+  std::size_t n =
+      static_cast<std::size_t>((1.0 + std::sqrt(1.0 + 8.0 * static_cast<double>(m))) / 2.0);
   while (n * (n - 1) / 2 > m) --n;
   while ((n + 1) * n / 2 <= m) ++n;
   if (n * (n - 1) / 2 != m)
