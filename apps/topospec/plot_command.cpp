@@ -99,6 +99,8 @@ Answer read_answer(const std::string& path) {
     a.document = json::parse(text);
   } catch (const json::parse_error& e) {
     throw InvalidInput(file_line_column(a.origin, text, e.byte), verify::parse_error_reason(e));
+  } catch (const json::out_of_range& e) {  // a number such as 1e999
+    throw InvalidInput(a.origin, verify::parse_error_reason(e));
   }
   if (!a.document.is_object())
     throw InvalidInput(a.origin, "expected a JSON object (what topospec compute prints)");

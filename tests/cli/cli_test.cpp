@@ -226,7 +226,7 @@ TEST_F(Cli, BadInputsFailWithThePlaceAndWriteNothing) {
        simplicial_case("[[0,1]]", R"(["betti", "chain_dims", "euler_characteristic", "bettti"])"),
        "case.json: /want/3: unknown quantity \"bettti\""},
       {"unsupported quantity", simplicial_case("[[0,1]]", R"(["betti", "barcode"])"),
-       "case.json: /want/1: \"barcode\" is not supported for input type simplicial_complex yet"},
+       "case.json: /want/1: \"barcode\" needs a filtration"},
       {"wrong format",
        R"({"format": "topospec-case/2", "input": {"type": "simplicial_complex", "simplices": []}})",
        "case.json: /format: unsupported format"},

@@ -1,6 +1,10 @@
 #include "dense_symmetric_eigen.hpp"
 
 #include <Eigen/Eigenvalues>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "topospec/topology/backend.hpp"
@@ -8,6 +12,17 @@
 
 #ifdef TOPOSPEC_WITH_LAPACKE
 #include <lapacke.h>
+// Band → tridiagonal reduction (the second stage of LAPACK's two-stage dsyevd_2stage, LAPACK
+// ≥ 3.7); LAPACKE has no wrapper for it. Trailing arguments: Fortran string lengths.
+extern "C" void dsytrd_sb2st_(const char* stage1, const char* vect, const char* uplo,
+                              const lapack_int* n, const lapack_int* kd, double* ab,
+                              const lapack_int* ldab, double* d, double* e, double* hous,
+                              const lapack_int* lhous, double* work, const lapack_int* lwork,
+                              lapack_int* info, std::size_t, std::size_t, std::size_t);
+#endif
+#ifdef TOPOSPEC_WITH_BOOST_GRAPH
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/cuthill_mckee_ordering.hpp>
 #endif
 
 namespace topospec::detail {
@@ -62,7 +77,171 @@ std::vector<double> cpu_solve(Eigen::MatrixXd& a, bool vectors) {
 #endif
 }
 
+#if defined(TOPOSPEC_WITH_LAPACKE) && defined(TOPOSPEC_WITH_BOOST_GRAPH)
+constexpr bool kHaveBand = true;
+// Eigenvalues of the symmetric band matrix in LAPACK lower band storage (ab(i − j, j) = a(i, j),
+// ldab = kd + 1), ascending; `ab` is overwritten.
+std::vector<double> band_solve(std::vector<double>& ab, lapack_int n, lapack_int kd) {
+  const lapack_int ldab = kd + 1;
+  std::vector<double> d(static_cast<std::size_t>(n)), e(static_cast<std::size_t>(std::max(n, 1)));
+  double hq = 0, wq = 0;
+  lapack_int query = -1, info = 0;
+  dsytrd_sb2st_("N", "N", "L", &n, &kd, ab.data(), &ldab, d.data(), e.data(), &hq, &query, &wq,
+                &query, &info, 1, 1, 1);
+  if (info != 0)
+    throw NumericalFailure("band tridiagonal reduction (dsytrd_sb2st) workspace query failed, info = " +
+                           std::to_string(info));
+  const auto lhous = std::max<lapack_int>(static_cast<lapack_int>(hq), 1);
+  const auto lwork = std::max<lapack_int>(static_cast<lapack_int>(wq), 1);
+  std::vector<double> hous(static_cast<std::size_t>(lhous)), work(static_cast<std::size_t>(lwork));
+  dsytrd_sb2st_("N", "N", "L", &n, &kd, ab.data(), &ldab, d.data(), e.data(), hous.data(), &lhous,
+                work.data(), &lwork, &info, 1, 1, 1);
+  if (info != 0)
+    throw NumericalFailure("band tridiagonal reduction (dsytrd_sb2st) failed, info = " +
+                           std::to_string(info) + " (n = " + std::to_string(n) + ")");
+  info = LAPACKE_dsterf(n, d.data(), e.data());
+  if (info != 0)
+    throw NumericalFailure("tridiagonal eigensolver (dsterf) failed, info = " + std::to_string(info) +
+                           " (n = " + std::to_string(n) + ")");
+  return d;  // dsterf sorts ascending
+}
+
+// Reverse Cuthill–McKee order of a connected graph given by adjacency lists (local indices):
+// order[k] = vertex placed at position k.
+std::vector<std::size_t> rcm_order(const std::vector<std::vector<std::size_t>>& adj) {
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+  Graph graph(adj.size());
+  for (std::size_t u = 0; u < adj.size(); ++u)
+    for (std::size_t v : adj[u])
+      if (u < v) boost::add_edge(u, v, graph);
+  std::vector<std::size_t> order(adj.size());
+  boost::cuthill_mckee_ordering(graph, order.rbegin());
+  return order;
+}
+#else
+constexpr bool kHaveBand = false;
+#endif
+
+bool trace_enabled() {
+  static const bool on = std::getenv("TOPOSPEC_EIG_TRACE") != nullptr;
+  return on;
+}
+
 }  // namespace
+
+std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const SpectrumOptions& opts) {
+  using Index = Eigen::Index;
+  const Index n = g.rows();
+  if (n == 0) return {};
+  if (on_gpu(opts, n)) return cuda_symmetric_eigenvalues(Eigen::MatrixXd(g));
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto un = static_cast<std::size_t>(n);
+  // Lower-triangle entries only (as the dense solvers read them); the graph is their pattern.
+  std::vector<std::vector<std::size_t>> adj(un);
+  std::vector<double> diag(un, 0.0);
+  for (Index j = 0; j < g.outerSize(); ++j)
+    for (RealMatrix::InnerIterator it(g, j); it; ++it) {
+      if (it.value() == 0.0 || it.row() < j) continue;
+      const auto i = static_cast<std::size_t>(it.row()), jj = static_cast<std::size_t>(j);
+      if (i == jj) {
+        diag[i] += it.value();
+      } else {
+        adj[i].push_back(jj);
+        adj[jj].push_back(i);
+      }
+    }
+  // Connected components (breadth-first), each solved on its own.
+  std::vector<std::int64_t> comp(un, -1);
+  std::vector<std::size_t> members;
+  std::vector<std::int64_t> local(un, -1);
+  std::vector<double> w;
+  w.reserve(un);
+  std::size_t n_band = 0, n_dense = 0, largest = 0, largest_bw = 0;
+  report_progress(opts.progress, "sparse eigensolver", 0, 1);
+  for (std::size_t s = 0; s < un; ++s) {
+    if (comp[s] >= 0) continue;
+    if (adj[s].empty()) {
+      comp[s] = 0;
+      w.push_back(diag[s]);
+      continue;
+    }
+    members.assign(1, s);
+    comp[s] = 1;
+    for (std::size_t k = 0; k < members.size(); ++k)
+      for (std::size_t v : adj[members[k]])
+        if (comp[v] < 0) {
+          comp[v] = 1;
+          members.push_back(v);
+        }
+    const std::size_t m = members.size();
+    // Local numbering: by reverse Cuthill–McKee where the band path exists, else as found.
+    std::vector<std::size_t> order = members;
+    if (kHaveBand && static_cast<Index>(m) >= kBandMinOrder) {
+#if defined(TOPOSPEC_WITH_LAPACKE) && defined(TOPOSPEC_WITH_BOOST_GRAPH)
+      for (std::size_t k = 0; k < m; ++k) local[members[k]] = static_cast<std::int64_t>(k);
+      std::vector<std::vector<std::size_t>> sub(m);
+      for (std::size_t k = 0; k < m; ++k)
+        for (std::size_t v : adj[members[k]]) sub[k].push_back(static_cast<std::size_t>(local[v]));
+      const auto rcm = rcm_order(sub);
+      for (std::size_t k = 0; k < m; ++k) order[k] = members[rcm[k]];
+#endif
+    }
+    for (std::size_t k = 0; k < m; ++k) local[order[k]] = static_cast<std::int64_t>(k);
+    std::size_t bw = 0;
+    for (std::size_t k = 0; k < m; ++k)
+      for (std::size_t v : adj[order[k]])
+        bw = std::max(bw, static_cast<std::size_t>(std::abs(local[v] - static_cast<std::int64_t>(k))));
+    if (m > largest) {
+      largest = m;
+      largest_bw = bw;
+    }
+    const bool band = kHaveBand && static_cast<Index>(m) >= kBandMinOrder &&
+                      static_cast<double>(bw) <= kBandFraction * static_cast<double>(m);
+    std::vector<double> part;
+    if (band) {
+#if defined(TOPOSPEC_WITH_LAPACKE) && defined(TOPOSPEC_WITH_BOOST_GRAPH)
+      const std::size_t ldab = bw + 1;
+      std::vector<double> ab(ldab * m, 0.0);
+      for (std::size_t k = 0; k < m; ++k) ab[k * ldab] = diag[order[k]];
+      for (std::size_t k = 0; k < m; ++k) {
+        const auto j = static_cast<Index>(order[k]);
+        for (RealMatrix::InnerIterator it(g, j); it; ++it) {
+          if (it.value() == 0.0 || it.row() <= j) continue;
+          const auto r = static_cast<std::size_t>(local[static_cast<std::size_t>(it.row())]);
+          // Lower triangle of the original → (max, min) of the new positions.
+          const std::size_t hi = std::max(r, k), lo = std::min(r, k);
+          ab[(hi - lo) + lo * ldab] += it.value();
+        }
+      }
+      part = band_solve(ab, static_cast<lapack_int>(m), static_cast<lapack_int>(bw));
+      ++n_band;
+#endif
+    } else {
+      Eigen::MatrixXd a = Eigen::MatrixXd::Zero(static_cast<Index>(m), static_cast<Index>(m));
+      for (std::size_t k = 0; k < m; ++k) {
+        a(static_cast<Index>(k), static_cast<Index>(k)) = diag[order[k]];
+        const auto j = static_cast<Index>(order[k]);
+        for (RealMatrix::InnerIterator it(g, j); it; ++it) {
+          if (it.value() == 0.0 || it.row() <= j) continue;
+          const auto r = static_cast<Index>(local[static_cast<std::size_t>(it.row())]);
+          const auto kk = static_cast<Index>(k);
+          a(std::max(r, kk), std::min(r, kk)) += it.value();
+        }
+      }
+      part = cpu_solve(a, false);
+      ++n_dense;
+    }
+    w.insert(w.end(), part.begin(), part.end());
+  }
+  std::sort(w.begin(), w.end());
+  report_progress(opts.progress, "sparse eigensolver", 1, 1);
+  if (trace_enabled())
+    std::fprintf(stderr, "[eig] n=%lld nnz=%lld band=%zu dense=%zu largest=%zu bw=%zu %.3fs\n",
+                 static_cast<long long>(n), static_cast<long long>(g.nonZeros()), n_band, n_dense,
+                 largest, largest_bw,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  return w;
+}
 
 std::vector<double> dense_symmetric_eigenvalues(Eigen::MatrixXd a, const SpectrumOptions& opts) {
   if (a.rows() == 0) return {};

@@ -2,13 +2,16 @@
 // Laplacians (and whoever else holds a dense matrix already). The CPU path uses LAPACK's
 // divide-and-conquer dsyevd through LAPACKE when the build found it (TOPOSPEC_WITH_LAPACKE),
 // else Eigen's SelfAdjointEigenSolver; `opts.backend` may send eigenvalue-only problems to the
-// GPU exactly as full_spectrum does.
+// GPU exactly as full_spectrum does. Sparse symmetric matrices (Gram matrices of boundaries of
+// thin complexes) go through sparse_symmetric_eigenvalues, which exploits their block and band
+// structure before falling back to the dense solve.
 #pragma once
 
 #include <Eigen/Core>
 #include <utility>
 #include <vector>
 
+#include "topospec/topology/chain_complex.hpp"
 #include "topospec/topology/spectrum.hpp"
 
 namespace topospec::detail {
@@ -20,5 +23,20 @@ std::vector<double> dense_symmetric_eigenvalues(Eigen::MatrixXd a, const Spectru
 // Eigenvalues ascending and the matching orthonormal eigenvectors (columns).
 std::pair<std::vector<double>, Eigen::MatrixXd> dense_symmetric_eigenpairs(
     Eigen::MatrixXd a, const SpectrumOptions& opts);
+
+// All eigenvalues of the sparse symmetric `g` (lower triangle read), ascending. Each connected
+// component of its sparsity graph is solved on its own (an isolated row contributes its diagonal
+// entry); a component is reordered by reverse Cuthill–McKee and, when its bandwidth b is at most
+// kBandFraction of its order m, reduced from band storage straight to tridiagonal form
+// (LAPACK dsytrd_sb2st, O(m²b)) and finished by dsterf; otherwise it is solved densely as
+// above. Needs LAPACKE and Boost.Graph at build time, else every component is solved densely.
+// Sends the whole matrix to the GPU when `opts` would send its dense form there.
+std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const SpectrumOptions& opts);
+
+// Band path used when bandwidth ≤ kBandFraction · order (and order ≥ kBandMinOrder). Measured
+// on 2176–3578-row Gram matrices of the PETLS torus: sb2st + dsterf vs dsyevd 0.31× time at
+// b/m = 0.055, 0.50× at 0.094, 1.2× at 0.196 (cost ∝ m²b against m³: parity near 0.17).
+inline constexpr double kBandFraction = 0.125;
+inline constexpr Eigen::Index kBandMinOrder = 64;
 
 }  // namespace topospec::detail

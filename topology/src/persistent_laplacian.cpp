@@ -119,7 +119,8 @@ std::vector<double> smaller_gram_spectrum(const RealMatrix& m, const SpectrumOpt
   const auto r = static_cast<std::size_t>(m.rows()), k = static_cast<std::size_t>(m.cols());
   if (r == 0 || k == 0) return {};
   check_dense(std::min(r, k), std::min(r, k), opts, "persistent Laplacian spectrum");
-  return detail::dense_symmetric_eigenvalues(r <= k ? gram_rows(m) : gram_cols(m), opts);
+  const RealMatrix mt = m.transpose();
+  return detail::sparse_symmetric_eigenvalues(r <= k ? RealMatrix(m * mt) : RealMatrix(mt * m), opts);
 }
 
 // Σ of two Gram spectra → spectrum of a PSD operator of order n whose nonzero spectrum is their
@@ -277,7 +278,7 @@ class PersistentPair {
     const auto cols = static_cast<std::size_t>(r_kt_.cols() + ms.cols());
     if (n_k_ <= cols) {
       check_dense(n_k_, n_k_, opts, "persistent Laplacian spectrum");
-      return detail::dense_symmetric_eigenvalues(up_matrix(), opts);
+      return detail::sparse_symmetric_eigenvalues(up_matrix().sparseView(0.0, 0.0), opts);
     }
     // MᵀM with M = [R_{K,T} | M_S (on the touched rows)].
     check_dense(cols, cols, opts, "persistent Laplacian spectrum");
@@ -297,7 +298,7 @@ class PersistentPair {
     g.topRightCorner(t, ms.cols()) = r_kt_c_t * ms;
     g.bottomLeftCorner(ms.cols(), t) = g.topRightCorner(t, ms.cols()).transpose();
     g.bottomRightCorner(ms.cols(), ms.cols()) = ms.transpose() * ms;
-    return detail::dense_symmetric_eigenvalues(std::move(g), opts);
+    return detail::sparse_symmetric_eigenvalues(g.sparseView(0.0, 0.0), opts);
   }
 
   // Bound on ‖Δ‖ for the zero threshold: ‖Δ‖ ≤ ‖R_K‖² + ‖∂_q^a‖² (R_KΠR_Kᵀ ⪯ R_KR_Kᵀ) and

@@ -424,7 +424,7 @@ std::string line_and_column(const std::string& text, std::size_t offset) {
 
 // nlohmann's what() is "[json.exception.parse_error.101] parse error at line 1, column 5:
 // syntax error …"; keep only the part after the place, which we report ourselves.
-std::string parse_error_reason(const json::parse_error& e) {
+std::string parse_error_reason(const json::exception& e) {
   std::string_view what = e.what();
   if (const auto at = what.find(" at line "); at != std::string_view::npos)
     if (const auto colon = what.find(": ", at); colon != std::string_view::npos)
@@ -522,6 +522,8 @@ Case read_case(std::istream& in, std::string source_name) {
     doc = json::parse(text);
   } catch (const json::parse_error& e) {
     fail(line_and_column(text, e.byte), parse_error_reason(e));
+  } catch (const json::out_of_range& e) {  // a number such as 1e999 that no double holds
+    fail("", parse_error_reason(e));
   }
   Case c = parse_case(doc);
   c.origin = std::move(source_name);

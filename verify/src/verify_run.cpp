@@ -327,6 +327,8 @@ nlohmann::json parse_answer(const std::string& text) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
       throw InvalidInput("", "empty output (expected one JSON object)");
     throw InvalidInput(line_and_column(text, original.byte), parse_error_reason(original));
+  } catch (const json::out_of_range& e) {  // a number such as 1e999 that no double holds
+    throw InvalidInput("", parse_error_reason(e));
   }
 }
 

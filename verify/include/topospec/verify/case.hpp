@@ -61,8 +61,9 @@ std::string_view quantity_name(Quantity q);  // the CASES.md key, e.g. "betti"
 
 // "line L, column C" of byte `offset` (1-based, as nlohmann's parse_error::byte) in `text`.
 std::string line_and_column(const std::string& text, std::size_t offset);
-// The reason of a JSON parse error without nlohmann's prefix and place.
-std::string parse_error_reason(const nlohmann::json::parse_error& e);
+// The reason of a JSON parse error (or a number out of range) without nlohmann's prefix and
+// place.
+std::string parse_error_reason(const nlohmann::json::exception& e);
 
 std::optional<Quantity> parse_quantity(std::string_view key);
 const std::vector<Quantity>& all_quantities();
