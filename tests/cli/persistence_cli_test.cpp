@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -175,6 +176,26 @@ TEST(PersistenceCli, BadPointCloudsAreRefusedNamingThePlace) {
   expect_refused(case_doc({{"type", "point_cloud"}, {"points", {{0, 0, 0, 0}}}, {"complex", "alpha"}},
                           {"barcode"}),
                  "/input/points/0", "R^2 or R^3");
+}
+
+TEST(PersistenceCli, PointsAndDistancesFromFiles) {
+  const std::string dir = ::testing::TempDir();
+  const std::string xyz = dir + "/square.xyz", lower = dir + "/square.ldm", bad = dir + "/bad.xyz";
+  std::ofstream(xyz) << "4\nunit square\nC 0 0 0\nC 1 0 0\nC 1 1 0\nC 0 1 0\n";
+  std::ofstream(lower) << "1\n1.5, 1\n1, 1.5, 1\n";
+  std::ofstream(bad) << "2\ntwo atoms\nC 0 0 0\nC 1 x 0\n";
+  const json a = compute_ok(case_doc({{"type", "point_cloud"}, {"file", xyz}}, {"barcode"}));
+  ASSERT_TRUE(a.is_object());
+  ASSERT_EQ(a["barcode"]["1"].size(), 1u);
+  EXPECT_NEAR(a["barcode"]["1"][0][1].get<double>(), std::sqrt(2.0), 1e-12);
+  const json b = compute_ok(case_doc({{"type", "distance_matrix"}, {"file", lower}}, {"barcode"}));
+  ASSERT_TRUE(b.is_object());
+  EXPECT_EQ(b["barcode"]["1"], json::parse("[[1.0, 1.5]]"));
+  // A bad line is named as file:line inside the case's place.
+  expect_refused(case_doc({{"type", "point_cloud"}, {"file", bad}}, {"barcode"}), "/input/file",
+                 "bad.xyz:4");
+  expect_refused(case_doc({{"type", "point_cloud"}, {"file", dir + "/none.xyz"}}, {"barcode"}),
+                 "/input/file", "none.xyz");
 }
 
 }  // namespace

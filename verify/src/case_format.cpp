@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "topospec/topology/error.hpp"
+#include "topospec/topology/point_cloud_reader.hpp"
 #include "topospec/verify/case.hpp"
 
 namespace topospec::verify {
@@ -231,18 +232,47 @@ std::optional<double> parse_max_value(const json& input) {
   return finite_number(input["max_value"], "/input/max_value", "a threshold");
 }
 
+// An extension of the contract for the command line: "file" instead of the inline list reads
+// points (CSV, XYZ, MOL2, OFF) or a lower-triangular distance matrix (Ripser's format). The path
+// is taken as given (relative to the working directory). Candidates receive the case as
+// written, so suites should keep their data inline.
+std::string input_file(const json& input, const char* inline_field) {
+  const std::string path = string_value(input["file"], "/input/file", "a file name");
+  if (input.contains(inline_field))
+    fail("/input/file", "give either \"file\" or \"" + std::string(inline_field) + "\", not both");
+  return path;
+}
+
+template <class Read>
+auto read_input_file(const std::string& path, Read read) {
+  try {
+    return read(std::filesystem::path(path));
+  } catch (const InvalidInput& e) {  // e.where() is "file:line"
+    fail("/input/file", e.what());
+  }
+}
+
 void parse_point_cloud_input(const json& input, Case& c) {
-  warn_unknown_fields(input, "/input", {"type", "points", "complex", "max_value"}, "input field",
-                      c.warnings);
-  const json& points = required_list(input, "points", "a list of points (each a list of coordinates)");
-  if (points.empty()) fail("/input/points", "the point cloud is empty");
-  for (std::size_t i = 0; i < points.size(); ++i) {
-    const std::string at = child("/input/points", i);
-    c.points.push_back(number_row(points[i], at, "a coordinate"));
-    if (c.points.back().empty()) fail(at, "a point needs at least one coordinate");
-    if (c.points.back().size() != c.points.front().size())
-      fail(at, "point has " + std::to_string(c.points.back().size()) + " coordinates, point 0 has " +
-                   std::to_string(c.points.front().size()));
+  warn_unknown_fields(input, "/input", {"type", "points", "file", "complex", "max_value"},
+                      "input field", c.warnings);
+  if (input.contains("file")) {
+    const PointCloud cloud =
+        read_input_file(input_file(input, "points"),
+                        [](const std::filesystem::path& p) { return read_point_cloud(p); });
+    for (std::size_t i = 0; i < cloud.size(); ++i)
+      c.points.emplace_back(cloud.point(i).begin(), cloud.point(i).end());
+  } else {
+    const json& points =
+        required_list(input, "points", "a list of points (each a list of coordinates)");
+    if (points.empty()) fail("/input/points", "the point cloud is empty");
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const std::string at = child("/input/points", i);
+      c.points.push_back(number_row(points[i], at, "a coordinate"));
+      if (c.points.back().empty()) fail(at, "a point needs at least one coordinate");
+      if (c.points.back().size() != c.points.front().size())
+        fail(at, "point has " + std::to_string(c.points.back().size()) +
+                     " coordinates, point 0 has " + std::to_string(c.points.front().size()));
+    }
   }
   if (input.contains("complex")) {
     c.point_complex = string_value(input["complex"], "/input/complex", "\"rips\" or \"alpha\"");
@@ -256,7 +286,19 @@ void parse_point_cloud_input(const json& input, Case& c) {
 }
 
 void parse_distance_matrix_input(const json& input, Case& c) {
-  warn_unknown_fields(input, "/input", {"type", "matrix", "max_value"}, "input field", c.warnings);
+  warn_unknown_fields(input, "/input", {"type", "matrix", "file", "max_value"}, "input field",
+                      c.warnings);
+  if (input.contains("file")) {
+    const DistanceMatrix d = read_input_file(
+        input_file(input, "matrix"),
+        [](const std::filesystem::path& p) { return read_lower_distance_matrix(p); });
+    for (std::size_t i = 0; i < d.size(); ++i) {
+      c.matrix.emplace_back();
+      for (std::size_t j = 0; j < i; ++j) c.matrix.back().push_back(d(i, j));
+    }
+    c.max_value = parse_max_value(input);
+    return;
+  }
   const json& matrix = required_list(input, "matrix", "a list of rows of distances");
   if (matrix.empty()) fail("/input/matrix", "the distance matrix is empty");
   for (std::size_t i = 0; i < matrix.size(); ++i)
