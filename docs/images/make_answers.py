@@ -123,6 +123,16 @@ def main():
             (1.90, [1, 0], [18, 16]), (2.03, [1, 0], [20, 20])]
     dump("c20.json", {"spectral_curves": [{"value": round(2 * r, 2), "betti": b, "lambda_min": l}
                                           for r, b, l in rows]})
+    # The same molecule in closed form (a regular dodecahedron, cube vertices at ±s as in the
+    # seed paper's C20.xyz), sampled finely for topospec compute.
+    s, phi = 1.170639, (1 + 5 ** 0.5) / 2
+    c20 = [[s * x, s * y, s * z] for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)]
+    for a, b in itertools.product((-1, 1), repeat=2):
+        c20 += [[0, s * a / phi, s * b * phi], [s * a / phi, s * b * phi, 0], [s * a * phi, 0, s * b / phi]]
+    dump("c20-fine-case.json", {"format": "topospec-case/1", "name": "C20 fullerene",
+                                "input": {"type": "point_cloud", "points": c20},
+                                "options": {"max_dim": 1, "values": [round(0.02 * i, 2) for i in range(226)]},
+                                "want": ["spectral_curves"]})
 
     points = noisy_circle(9, 0.1, rng)
     value = rips_filtration(points)

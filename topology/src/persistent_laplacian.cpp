@@ -396,10 +396,16 @@ void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
            const PersistentLaplacianOptions& opts, bool need_relative_dim, Each&& each) {
   validate(c, requests);
   Boundaries bd(c);
-  // Smaller-side Gram spectra of ∂_p on K_t, keyed by (p, t).
-  std::map<std::pair<int, double>, std::vector<double>> gram_cache;
+  // Smaller-side Gram spectra of ∂_p on K_t, keyed by (p, number of p-cells in K_t): the
+  // nonzero spectrum depends only on which p-cells are present (their faces are), and values
+  // t, t' with the same p-cells share it (e.g. a top degree that stops growing before the
+  // last sampled values). Only the number of zeros differs, which merge_gram_spectra absorbs.
+  std::map<std::pair<int, std::size_t>, std::vector<double>> gram_cache;
   auto boundary_gram = [&](int p, double t) -> const std::vector<double>& {
-    auto key = std::make_pair(p, t);
+    std::size_t present = 0;
+    if (p >= 1 && p <= c.top_degree())
+      for (double v : c.values()[static_cast<std::size_t>(p)]) present += v <= t ? 1 : 0;
+    auto key = std::make_pair(p, present);
     auto it = gram_cache.find(key);
     if (it == gram_cache.end()) {
       std::vector<double> v;
