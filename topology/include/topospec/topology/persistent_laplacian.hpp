@@ -34,7 +34,10 @@ struct PersistentRequest {
 enum class PersistentLaplacianForm { Schur, Projection };
 
 struct PersistentLaplacianOptions {
-  PersistentLaplacianForm form = PersistentLaplacianForm::Schur;
+  // Projection is the default: for spectra its factor R_{K,S}Z has dim ker R_{N,S} columns
+  // where the Schur factor R_{K,S}Π has |S|, so the smaller Gram matrix is never larger.
+  // Schur stays available (same operator, checked equal by the property tests).
+  PersistentLaplacianForm form = PersistentLaplacianForm::Projection;
   SpectrumOptions spectrum;
 };
 
@@ -57,7 +60,13 @@ struct PersistentSpectrum {
   std::size_t numeric_nullity = 0;
 };
 
-// Full spectra of Δ_q^{a,b} for every request. Requests sharing b (and q) share one sweep.
+// Full spectra of Δ_q^{a,b} for every request. Each request is computed on its own (no sweep
+// over a shared factorization); what requests share is cached within one call: the boundary
+// matrices, and the Gram spectra of ∂_p on K_t, keyed by the p-cells present (the down term of
+// (q, a, ·); the up term of (q, ·, b) when no new q-cell has a coface in K_b). Spectra are the
+// union of the nonzero Gram spectra of the up and down terms, zero-padded; each Gram matrix is
+// split into connected components and solved in band form after reverse Cuthill–McKee when
+// its bandwidth is small, densely (LAPACK dsyevd) otherwise.
 std::vector<PersistentSpectrum> persistent_laplacian_spectra(
     const ChainComplex& c, std::span<const PersistentRequest> requests,
     const PersistentLaplacianOptions& opts = {});
