@@ -10,78 +10,14 @@
 #include <vector>
 
 #include "topospec/topology/error.hpp"
+#include "text_lines.hpp"
 
 namespace topospec {
-namespace {
 
-// Line-oriented tokenizer that drops comments and blank lines and remembers line numbers.
-class OffLines {
- public:
-  OffLines(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {}
-
-  // Next line with at least one token (comments removed); false at the end of the input.
-  bool next(std::vector<std::string_view>& tokens) {
-    tokens.clear();
-    while (tokens.empty()) {
-      if (!std::getline(in_, line_)) {
-        if (in_.bad()) fail("read error");
-        ++line_no_;  // errors about a missing record point just past the last line
-        return false;
-      }
-      ++line_no_;
-      std::string_view text(line_);
-      if (auto hash = text.find('#'); hash != std::string_view::npos) text = text.substr(0, hash);
-      std::size_t pos = 0;
-      while (pos < text.size()) {
-        while (pos < text.size() && is_space(text[pos])) ++pos;
-        std::size_t end = pos;
-        while (end < text.size() && !is_space(text[end])) ++end;
-        if (end > pos) tokens.push_back(text.substr(pos, end - pos));
-        pos = end;
-      }
-    }
-    return true;
-  }
-
-  [[noreturn]] void fail(const std::string& message) const {
-    throw InvalidInput(name_ + ":" + std::to_string(line_no_), message);
-  }
-
-  std::int64_t integer(std::string_view token, const char* what) const {
-    std::int64_t value = 0;
-    auto [ptr, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
-    if (ec == std::errc::result_out_of_range)
-      fail(std::string(what) + " '" + std::string(token) + "' is out of range");
-    if (ec != std::errc() || ptr != token.data() + token.size())
-      fail(std::string(what) + " '" + std::string(token) + "' is not an integer");
-    return value;
-  }
-
-  double real(std::string_view token, const char* what) const {
-    double value = 0;
-    auto [ptr, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
-    if (ec != std::errc() || ptr != token.data() + token.size())
-      fail(std::string(what) + " '" + std::string(token) + "' is not a number");
-    if (!std::isfinite(value))
-      fail(std::string(what) + " '" + std::string(token) + "' is not finite");
-    return value;
-  }
-
- private:
-  static bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-  }
-
-  std::istream& in_;
-  std::string name_;
-  std::string line_;
-  std::size_t line_no_ = 0;
-};
-
-}  // namespace
+using detail::TextLines;
 
 SimplicialComplex read_off(std::istream& in, std::string name) {
-  OffLines lines(in, std::move(name));
+  TextLines lines(in, std::move(name), "", true);
   std::vector<std::string_view> tok;
 
   if (!lines.next(tok)) lines.fail("empty file: expected the header 'OFF'");
