@@ -403,4 +403,27 @@ TEST_F(VerifyCli, RandomModeWritesAMinimalReadyToRunCounterexample) {
   EXPECT_NE(still.out.find("/betti/0: expected 1, got 7 (exact)"), std::string::npos) << still.out;
 }
 
+TEST_F(VerifyCli, RandomPersistentCasesAgreeWithTheReferenceCandidate) {
+  // --want with a persistent quantity makes the random inputs filtered complexes; the
+  // independent Python reference (exact reduction, projection-form Laplacians) must agree.
+  const fs::path report = dir_ / "r.json";
+  ProcessResult r = verify({"--candidate", python_candidate("correct.py"), "--random", "8",
+                            "--seed", "11", "--want", "barcode", "persistent_betti",
+                            "persistent_laplacian_spectrum", "spectral_curves", "--json",
+                            report.string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  const json j = read_json(report);
+  ASSERT_EQ(j["cases"].size(), 8u);
+  // A candidate that answers 7 for every persistent Betti number fails.
+  r = verify({"--candidate",
+              "/usr/bin/python3 -c \"import json,sys; c=json.load(sys.stdin); "
+              "print(json.dumps({'persistent_betti': [dict(r, value=7) "
+              "for r in c['options']['requests']]}))\"",
+              "--random", "3", "--seed", "11", "--want", "persistent_betti", "--out",
+              (dir_ / "cx").string()});
+  EXPECT_EQ(r.status, 4) << r.out << r.err;
+  r = verify({"--random", "1", "--want", "no_such_quantity"});
+  EXPECT_EQ(r.status, 2) << r.err;
+}
+
 }  // namespace
