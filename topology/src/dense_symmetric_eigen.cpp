@@ -2,8 +2,6 @@
 
 #include <Eigen/Eigenvalues>
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -122,11 +120,6 @@ std::vector<std::size_t> rcm_order(const std::vector<std::vector<std::size_t>>& 
 constexpr bool kHaveBand = false;
 #endif
 
-bool trace_enabled() {
-  static const bool on = std::getenv("TOPOSPEC_EIG_TRACE") != nullptr;
-  return on;
-}
-
 }  // namespace
 
 std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const SpectrumOptions& opts) {
@@ -134,7 +127,6 @@ std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const Spec
   const Index n = g.rows();
   if (n == 0) return {};
   if (on_gpu(opts, n)) return cuda_symmetric_eigenvalues(Eigen::MatrixXd(g));
-  const auto t0 = std::chrono::steady_clock::now();
   const auto un = static_cast<std::size_t>(n);
   // Lower-triangle entries only (as the dense solvers read them); the graph is their pattern.
   std::vector<std::vector<std::size_t>> adj(un);
@@ -156,7 +148,6 @@ std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const Spec
   std::vector<std::int64_t> local(un, -1);
   std::vector<double> w;
   w.reserve(un);
-  std::size_t n_band = 0, n_dense = 0, largest = 0, largest_bw = 0;
   report_progress(opts.progress, "sparse eigensolver", 0, 1);
   for (std::size_t s = 0; s < un; ++s) {
     if (comp[s] >= 0) continue;
@@ -191,10 +182,6 @@ std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const Spec
     for (std::size_t k = 0; k < m; ++k)
       for (std::size_t v : adj[order[k]])
         bw = std::max(bw, static_cast<std::size_t>(std::abs(local[v] - static_cast<std::int64_t>(k))));
-    if (m > largest) {
-      largest = m;
-      largest_bw = bw;
-    }
     const bool band = kHaveBand && static_cast<Index>(m) >= kBandMinOrder &&
                       static_cast<double>(bw) <= kBandFraction * static_cast<double>(m);
     std::vector<double> part;
@@ -214,7 +201,6 @@ std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const Spec
         }
       }
       part = band_solve(ab, static_cast<lapack_int>(m), static_cast<lapack_int>(bw));
-      ++n_band;
 #endif
     } else {
       Eigen::MatrixXd a = Eigen::MatrixXd::Zero(static_cast<Index>(m), static_cast<Index>(m));
@@ -229,17 +215,11 @@ std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const Spec
         }
       }
       part = cpu_solve(a, false);
-      ++n_dense;
     }
     w.insert(w.end(), part.begin(), part.end());
   }
   std::sort(w.begin(), w.end());
   report_progress(opts.progress, "sparse eigensolver", 1, 1);
-  if (trace_enabled())
-    std::fprintf(stderr, "[eig] n=%lld nnz=%lld band=%zu dense=%zu largest=%zu bw=%zu %.3fs\n",
-                 static_cast<long long>(n), static_cast<long long>(g.nonZeros()), n_band, n_dense,
-                 largest, largest_bw,
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   return w;
 }
 

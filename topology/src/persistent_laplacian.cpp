@@ -17,8 +17,11 @@
 // spectrum of the smaller of MMᵀ / MᵀM and BᵀB / BBᵀ. All eigenvalues are ≥ 0, so the union
 // of the two Gram spectra (g + h values) has at least g + h − n_K zeros: dropping its
 // g + h − n_K smallest values (or padding with n_K − g − h zeros) gives spec Δ with no
-// threshold involved. Gram spectra of ∂_p restricted to K_t are cached by (p, t): the down term
-// of (q, a, ·) and the up term of (q − 1, a, a) are the same singular values.
+// threshold involved. Gram spectra of ∂_p restricted to K_t are cached by (p, p-cells of K_t):
+// the down term of (q, a, ·) and the up term of (q − 1, a, a) are the same singular values.
+// Gram matrices are sparse; detail::sparse_symmetric_eigenvalues splits them into connected
+// components and solves a component in band form after reverse Cuthill–McKee when its
+// bandwidth is small (thin complexes), densely otherwise.
 #include "topospec/topology/persistent_laplacian.hpp"
 
 #include <Eigen/Eigenvalues>
