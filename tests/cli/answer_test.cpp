@@ -188,3 +188,28 @@ TEST(MatrixMarket, MalformedFilesNameTheLine) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Answer, DistancesBeyondTheMemoryBudgetAreAResourceLimitWithTheEstimate) {
+  nlohmann::json doc = {{"format", "topospec-case/1"},
+                        {"input", {{"type", "point_cloud"}, {"points", nlohmann::json::array()}}},
+                        {"want", {"barcode"}}};
+  for (int i = 0; i < 2000; ++i) doc["input"]["points"].push_back({i, 0});
+  const topospec::verify::Case c = topospec::verify::parse_case(doc);
+  topospec::verify::AnswerOptions small;
+  small.memory_budget = 1 << 20;  // 1 MiB; the distances need 8 · 1.5 · 2000² bytes ≈ 46 MiB
+  try {
+    topospec::verify::answer_case(c, small);
+    FAIL() << "expected a ResourceLimit";
+  } catch (const topospec::ResourceLimit& e) {
+    EXPECT_NE(std::string(e.what()).find("2000 points"), std::string::npos) << e.what();
+  }
+  // 50 points fit the same budget.
+  auto& points = doc["input"]["points"];
+  points.erase(points.begin() + 50, points.end());
+  EXPECT_EQ(topospec::verify::answer_case(topospec::verify::parse_case(doc), small)["barcode"]["0"].size(),
+            50u);
+}
+
+}  // namespace

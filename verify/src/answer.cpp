@@ -262,7 +262,7 @@ class Answerer {
       o.threshold = case_.max_value;
       o.coefficients = coefficients;
       o.progress = options_.progress;
-      return rips_persistence(case_distances(case_), o);
+      return rips_persistence(case_distances(case_, options_), o);
     }
     PersistenceOptions o;
     o.coefficients = coefficients;
@@ -537,7 +537,14 @@ bool is_generated(const Case& c) {
   return c.input_type == InputType::PointCloud || c.input_type == InputType::DistanceMatrix;
 }
 
-DistanceMatrix case_distances(const Case& c) {
+DistanceMatrix case_distances(const Case& c, const AnswerOptions& options) {
+  // The lower triangle (n²/2 doubles) and the Rips engines' dense copy (n² doubles).
+  const auto n = static_cast<long double>(c.input_type == InputType::PointCloud ? c.points.size()
+                                                                                : c.matrix.size());
+  const long double bytes = 8.0L * 1.5L * n * n;
+  if (bytes > static_cast<long double>(options.memory_budget))
+    throw ResourceLimit("the distances of " + count(n) + " points need about " + gib(bytes) +
+                        "; the memory budget is " + gib(options.memory_budget));
   try {
     if (c.input_type == InputType::PointCloud)
       return DistanceMatrix::euclidean(PointCloud::from_rows(c.points));
@@ -587,7 +594,7 @@ FilteredComplex case_filtration(const Case& c, const AnswerOptions& options) {
       }
       [[fallthrough]];
     case InputType::DistanceMatrix: {
-      const DistanceMatrix d = case_distances(c);
+      const DistanceMatrix d = case_distances(c, options);
       try {
         return rips_complex(d, top + 1, c.max_value, max_simplices);
       } catch (const InvalidInput& e) {

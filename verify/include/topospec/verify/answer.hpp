@@ -40,8 +40,9 @@ FilteredComplex case_filtration(const Case& c, const AnswerOptions& options = {}
 // Point clouds and distance matrices: the complex is generated, not given.
 bool is_generated(const Case& c);
 
-// The distances of a point_cloud (Euclidean) or distance_matrix input.
-DistanceMatrix case_distances(const Case& c);
+// The distances of a point_cloud (Euclidean) or distance_matrix input; ResourceLimit (with the
+// estimate) when they would not fit the memory budget.
+DistanceMatrix case_distances(const Case& c, const AnswerOptions& options = {});
 
 // The highest degree reported for `c` on complex `k`: options.max_dim, else the top dimension
 // of k, or 1 for point clouds and distance matrices (CASES.md).
