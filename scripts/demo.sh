@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the built-in default: installs dependencies, builds topospec, and computes the
-# homology and spectra of every bundled example complex (examples/cases/*.json).
+# homology and spectra of every bundled example complex, and the barcode and spectral curves of
+# the C20 fullerene (examples/cases/*.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
