@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -479,13 +480,44 @@ struct Identity {
   uid_t uid = 0;
   gid_t gid = 0;
   std::string user;
+  std::string kept_because;  // root but not dropped: a path of the command `user` cannot reach
 };
 
-Identity candidate_identity() {
+// The first absolute path in `command` that an unprivileged user could not use: a directory on
+// the way without o+x, or a file with neither o+r nor o+x (e.g. a checkout under a 0700 mktemp
+// directory). Tokens are split on whitespace and quotes; paths that do not exist are ignored.
+std::optional<std::string> path_closed_to_others(const std::string& command) {
+  std::string token;
+  const auto check = [](const std::string& path) -> bool {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return true;  // not a path we can judge
+    if ((st.st_mode & (S_IROTH | S_IXOTH)) == 0) return false;
+    for (auto p = std::filesystem::path(path).parent_path(); !p.empty() && p != p.root_path();
+         p = p.parent_path())
+      if (::stat(p.c_str(), &st) == 0 && (st.st_mode & S_IXOTH) == 0) return false;
+    return true;
+  };
+  for (std::size_t i = 0; i <= command.size(); ++i) {
+    const char ch = i < command.size() ? command[i] : ' ';
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\'' || ch == '"' || ch == ';') {
+      if (token.size() > 1 && token[0] == '/' && !check(token)) return token;
+      token.clear();
+    } else {
+      token += ch;
+    }
+  }
+  return std::nullopt;
+}
+
+Identity candidate_identity(const std::string& command) {
   Identity id;
   id.uid = ::geteuid();
   id.gid = ::getegid();
   if (id.uid != 0) return id;
+  if (auto closed = path_closed_to_others(command)) {
+    id.kept_because = *closed;  // dropping to nobody would only make the candidate unrunnable
+    return id;
+  }
   id.drop = true;
   id.uid = 65534;
   id.gid = 65534;
@@ -782,15 +814,17 @@ std::string RunResult::summary() const {
   return text;
 }
 
-std::string isolation_summary() {
+std::string isolation_summary(const std::string& command) {
   std::string text;
   const auto& site = cgroup_site();
   text = site
              ? "cgroup v" + std::to_string(site->version) + " pids limit (" + site->parent_dir + ")"
              : "RLIMIT_NPROC (no writable pids cgroup)";
-  const Identity id = candidate_identity();
+  const Identity id = candidate_identity(command);
   text += id.drop ? "; runs as uid " + std::to_string(id.uid) + " (" + id.user + ")"
                   : "; runs as our uid " + std::to_string(id.uid);
+  if (!id.kept_because.empty())
+    text += " (not dropped: " + id.kept_because + " is not accessible to other users)";
   text += "; new session, process group killed at the end";
   return text;
 }
@@ -819,7 +853,7 @@ RunResult run_candidate(const std::string& command, const std::string& stdin_dat
   };
 
   // Isolation resources, created before fork (the child may not allocate).
-  const Identity identity = candidate_identity();
+  const Identity identity = candidate_identity(command);
   RunDirectories dirs(identity.drop ? std::optional(std::pair(identity.uid, identity.gid))
                                     : std::nullopt);
   if (!dirs.error().empty()) return spawn_failed(dirs.error());

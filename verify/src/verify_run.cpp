@@ -404,7 +404,7 @@ VerifyReport run_verify(const VerifyOptions& options) {
   const auto start = Clock::now();
   VerifyReport report;
   report.candidate = options.candidate;
-  if (options.candidate) report.isolation = isolation_summary();
+  if (options.candidate) report.isolation = isolation_summary(*options.candidate);
   if (options.random_count > 0) {
     report.seed = options.seed;
     report.random_count = options.random_count;

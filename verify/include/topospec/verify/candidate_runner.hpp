@@ -96,6 +96,8 @@ RunResult run_candidate(const std::string& command, const std::string& stdin_dat
 // Which isolation run_candidate() uses in this process, in words, e.g. "cgroup v1 pids limit
 // (/sys/fs/cgroup/pids); runs as uid 65534 (nobody); new session, process group killed at the
 // end". The cgroup probe (create and remove one) runs once per process.
-std::string isolation_summary();
+// `command`: the candidate, whose absolute paths decide whether root can drop to nobody (a
+// path other users cannot reach keeps our uid, and the summary says so).
+std::string isolation_summary(const std::string& command = "");
 
 }  // namespace topospec::verify
