@@ -195,6 +195,22 @@ TEST(CandidateRunner, NoDescriptorLeaksIntoTheCandidate) {
   EXPECT_EQ(run.result.stdout_data, "0\n1\n2\n");
 }
 
+TEST(CandidateRunner, RootKeepsItsUidWhenTheCandidateIsClosedToOthers) {
+  if (geteuid() != 0) GTEST_SKIP() << "only root drops privileges";
+  const fs::path dir = fs::temp_directory_path() / ("topospec-closed-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  fs::permissions(dir, fs::perms::owner_all);  // 0700, as mktemp -d makes it
+  const std::string script = (dir / "cand.sh").string();
+  std::ofstream(script) << "id -u\n";
+  const std::string command = "/bin/sh " + script;
+  const TimedRun run = timed_run(command, "", small_limits());
+  EXPECT_EQ(run.result.status, RunStatus::Ok) << run.result.summary();
+  EXPECT_EQ(run.result.stdout_data, "0\n");
+  EXPECT_NE(isolation_summary(command).find("not dropped: " + script), std::string::npos)
+      << isolation_summary(command);
+  fs::remove_all(dir);
+}
+
 TEST(CandidateRunner, RootIsDroppedToNobody) {
   const TimedRun run = timed_run("id -u; id -g; id -G", "", small_limits());
   ASSERT_EQ(run.result.status, RunStatus::Ok) << run.result.summary();
@@ -412,7 +428,8 @@ TEST(CandidateRunner, WritesOutsideTheWorkingDirectory) {
   EXPECT_EQ(report["cwd"], run.result.work_dir);
   EXPECT_EQ(report["home"], true);  // its own directory is writable
   EXPECT_FALSE(fs::exists(fs::path(run.result.work_dir).parent_path() / "escape"));
-  if (geteuid() == 0) {
+  // Root drops to nobody unless the checkout is closed to other users (then it cannot).
+  if (isolation_summary(sh("escape.sh")).find("(nobody)") != std::string::npos) {
     // As nobody: not the runner's directory above it, not /etc …
     EXPECT_EQ(report["parent"], false);
     EXPECT_EQ(report["etc"], false);
@@ -428,6 +445,7 @@ TEST(CandidateRunner, WritesOutsideTheWorkingDirectory) {
   } else {
     // Same uid as us: it can write what we can; RUN/escape went away with RUN.
     fs::remove(tmp_file);
+    fs::remove(etc_file);
   }
   expect_cleaned_up(run);
 }
