@@ -5,6 +5,8 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(CLI11 REQUIRED CONFIG)
 find_package(Threads REQUIRED)
+# Boost.Graph: digraphs from adjacency_list, DOT and GraphML readers (hypergraph/).
+find_package(Boost 1.74 REQUIRED COMPONENTS graph)
 if(TOPOSPEC_BUILD_TESTS)
   find_package(GTest REQUIRED)
   find_package(rapidcheck REQUIRED CONFIG)

@@ -1,5 +1,6 @@
 #include "topospec/topology/chain_complex.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -111,7 +112,53 @@ ChainComplex ChainComplex::sublevel(double t) const {
     for (std::size_t i : cells[q]) values[q].push_back(values_[q][i]);
   values.resize(sub.dims().size());
   if (!sub.dims().empty()) sub.set_values(std::move(values));
+  if (embedded()) {
+    std::vector<RealMatrix> embeddings;
+    for (std::size_t q = 0; q < sub.dims().size(); ++q) {
+      std::vector<std::size_t> all_rows(static_cast<std::size_t>(embeddings_[q].rows()));
+      for (std::size_t r = 0; r < all_rows.size(); ++r) all_rows[r] = r;
+      embeddings.push_back(restrict_matrix(embeddings_[q], all_rows, cells[q]));
+    }
+    sub.set_embedding(std::move(embeddings), ambient_labeler_);
+  }
   return sub;
+}
+
+void ChainComplex::set_embedding(std::vector<RealMatrix> embeddings, CellLabeler ambient_labeler) {
+  if (embeddings.size() < dims_.size()) throw Error("chain complex: missing embeddings");
+  embeddings.resize(dims_.size());
+  for (std::size_t q = 0; q < dims_.size(); ++q)
+    if (static_cast<std::size_t>(embeddings[q].cols()) != dims_[q])
+      throw Error("chain complex: embedding " + std::to_string(q) + " has the wrong shape");
+  embeddings_ = std::move(embeddings);
+  ambient_labeler_ = std::move(ambient_labeler);
+}
+
+std::pair<std::vector<CellLabel>, Eigen::MatrixXd> ChainComplex::to_ambient(
+    int q, const std::vector<std::size_t>& cells, const Eigen::MatrixXd& vectors) const {
+  std::vector<CellLabel> labels;
+  if (!embedded() || q < 0 || q > top_degree()) {
+    for (std::size_t i : cells) labels.push_back(label(q, i));
+    return {std::move(labels), vectors};
+  }
+  // Ambient rows touched by the columns `cells` of the embedding, increasing.
+  const RealMatrix& e = embeddings_[q];
+  std::vector<std::int64_t> row_pos(static_cast<std::size_t>(e.rows()), -1);
+  std::vector<std::size_t> rows;
+  for (std::size_t i : cells)
+    for (RealMatrix::InnerIterator it(e, static_cast<Eigen::Index>(i)); it; ++it)
+      if (row_pos[it.row()] < 0) {
+        row_pos[it.row()] = 0;
+        rows.push_back(static_cast<std::size_t>(it.row()));
+      }
+  std::sort(rows.begin(), rows.end());
+  for (std::size_t r = 0; r < rows.size(); ++r) row_pos[rows[r]] = static_cast<std::int64_t>(r);
+  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(rows.size()), vectors.cols());
+  for (std::size_t k = 0; k < cells.size(); ++k)
+    for (RealMatrix::InnerIterator it(e, static_cast<Eigen::Index>(cells[k])); it; ++it)
+      out.row(row_pos[it.row()]) += it.value() * vectors.row(static_cast<Eigen::Index>(k));
+  for (std::size_t r : rows) labels.push_back(ambient_labeler_ ? ambient_labeler_(q, r) : CellLabel{});
+  return {std::move(labels), std::move(out)};
 }
 
 std::int64_t ChainComplex::euler_characteristic() const {

@@ -8,10 +8,12 @@
 // path or hyperedge that names it) so that results never leak internal indices.
 #pragma once
 
+#include <Eigen/Core>
 #include <Eigen/SparseCore>
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "topospec/topology/simplicial_complex.hpp"
@@ -59,12 +61,26 @@ class ChainComplex {
   // Σ (−1)^q dim C_q.
   std::int64_t euler_characteristic() const;
 
+  // Subspace complexes (Ω_p of a digraph, Inf_q of a hypergraph): the orthonormal basis of C_q
+  // written on the ambient elementary cells (paths, hyperedges), ambient × dim C_q with
+  // orthonormal columns, and the ambient cells' labels. Harmonic vectors are reported on
+  // ambient cells through it (to_ambient), so they do not depend on the basis chosen.
+  void set_embedding(std::vector<RealMatrix> embeddings, CellLabeler ambient_labeler);
+  bool embedded() const { return !embeddings_.empty(); }
+  // Maps vectors given on the cells `cells` of degree q (rows of `vectors`) to the ambient
+  // cells they touch: returns their labels and the vectors on them. Without an embedding,
+  // the cells' own labels and the vectors unchanged.
+  std::pair<std::vector<CellLabel>, Eigen::MatrixXd> to_ambient(
+      int q, const std::vector<std::size_t>& cells, const Eigen::MatrixXd& vectors) const;
+
  private:
   std::vector<std::size_t> dims_;
   std::vector<IntegerMatrix> boundaries_;  // ∂_0 … ∂_{top+1}; the two ends are zero maps
   std::vector<RealMatrix> real_boundaries_;
   CellLabeler labeler_;
   std::vector<std::vector<double>> values_;
+  std::vector<RealMatrix> embeddings_;  // per degree, empty when not a subspace complex
+  CellLabeler ambient_labeler_;
 };
 
 }  // namespace topospec

@@ -1,0 +1,29 @@
+// Digraph files: Graphviz DOT and GraphML through Boost.Graph's readers, and flagser's `.flag`
+// format. Node names that are all integers become the vertex ids; otherwise vertices get ids
+// 0 … n−1 in the order the file lists them, and `warnings` says so. An edge attribute
+// `weight` (DOT, GraphML) is the arc weight. Errors are InvalidInput whose place is the file
+// (and line, where the reader reports one); an undirected graph file is an error.
+//
+// flagser's format (luetge/flagser): "dim 0" followed by one line of vertex values, then
+// "dim 1" followed by lines "i j [w]" (vertex indices into the dim-0 list, optional weight);
+// further "dim k" sections (flagser's own higher cells) are ignored with a warning.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "topospec/hypergraph/digraph.hpp"
+
+namespace topospec {
+
+Digraph read_dot(const std::filesystem::path& path, std::vector<std::string>* warnings = nullptr);
+Digraph read_graphml(const std::filesystem::path& path,
+                     std::vector<std::string>* warnings = nullptr);
+Digraph read_flagser(const std::filesystem::path& path,
+                     std::vector<std::string>* warnings = nullptr);
+// By extension: .dot/.gv, .graphml/.xml, .flag. Unknown extension: InvalidInput.
+Digraph read_digraph_file(const std::filesystem::path& path,
+                          std::vector<std::string>* warnings = nullptr);
+
+}  // namespace topospec

@@ -1,0 +1,81 @@
+// Hypergraphs and their embedded homology (Bressan–Li–Ren–Wu, Asian J. Math. 2019): a hyperedge
+// is a non-empty vertex set; D_q = span of the hyperedges with q + 1 vertices inside the chains
+// of the closure ΔH (the smallest simplicial complex containing H, sorted orientation); the
+// infimum complex Inf_q = D_q ∩ ∂⁻¹ D_{q−1} (infimum_complex.hpp) carries the embedded
+// homology, its Laplacians (inner product of the closure, elementary simplices orthonormal) and,
+// for filtered hypergraphs (a hyperedge is present from its value on), persistence and
+// persistent Laplacians.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "topospec/hypergraph/infimum_complex.hpp"
+#include "topospec/topology/coefficients.hpp"
+#include "topospec/topology/simplicial_complex.hpp"
+
+namespace topospec {
+
+struct Hyperedge {
+  Simplex vertices;              // user ids, any order, no repeats
+  std::optional<double> value;  // absent: 0
+};
+
+// CASES.md option `vertices`: "listed" (a vertex is a 0-cell only when its singleton is a
+// hyperedge) or "all" (every vertex of `vertices` and of some hyperedge becomes a 0-hyperedge,
+// entering at the smallest value of a hyperedge containing it, or 0 when only listed).
+enum class VertexConvention { Listed, All };
+
+class Hypergraph {
+ public:
+  Hypergraph() = default;
+  // Errors are InvalidInput relative to the input object: "/hyperedges/3" (empty, repeated
+  // vertex, NaN value), "/hyperedges/3/1" (an id out of range). A hyperedge listed twice keeps
+  // its smallest value (a warning when given). `vertices`: extra vertex ids (for "all").
+  static Hypergraph from_hyperedges(std::span<const Hyperedge> hyperedges,
+                                    std::vector<VertexId> vertices = {},
+                                    VertexConvention convention = VertexConvention::Listed,
+                                    std::vector<std::string>* warnings = nullptr);
+
+  // Distinct hyperedges, each sorted, grouped by size: edges(q) are those with q + 1 vertices,
+  // in lexicographic order, and values(q) their values.
+  int top_degree() const { return static_cast<int>(edges_.size()) - 1; }
+  const std::vector<Simplex>& edges(int q) const;
+  const std::vector<double>& values(int q) const;
+  bool filtered() const { return filtered_; }
+  std::size_t size() const;  // number of distinct hyperedges
+
+ private:
+  std::vector<std::vector<Simplex>> edges_;
+  std::vector<std::vector<double>> values_;
+  bool filtered_ = false;
+};
+
+// HyperNetX-style JSON: an object {edge name: [vertex, …]} (or a list of vertex lists). Vertex
+// names that are all integers are the ids; otherwise ids 0 … n−1 in order of first appearance
+// (a warning says so). Errors name the file and the JSON pointer.
+Hypergraph read_hypernetx_json(const std::filesystem::path& path,
+                               VertexConvention convention = VertexConvention::Listed,
+                               std::vector<std::string>* warnings = nullptr);
+
+// The hyperedges of degree q and their boundaries in the closure, as infimum_complex reads them
+// (degrees 0 … top; rows beyond the generators are the closure faces that are not hyperedges).
+// Labels: the hyperedge's sorted vertex ids.
+struct HypergraphGenerators {
+  std::vector<InfimumDegree> degrees;
+  CellLabeler labels;
+};
+HypergraphGenerators hypergraph_generators(const Hypergraph& h, int top);
+
+// Inf as a chain complex, degrees 0 … top (default: the top degree of h).
+InfimumComplex embedded_complex(const Hypergraph& h, int top = -1);
+
+// Embedded Betti numbers β_0 … β_max_dim by ranks alone (the supremum complex), a cross-check.
+std::vector<std::size_t> embedded_betti_by_ranks(
+    const Hypergraph& h, int max_dim, Coefficients coefficients = Coefficients::rationals());
+
+}  // namespace topospec
