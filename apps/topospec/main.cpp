@@ -51,8 +51,14 @@ the options and the quantities wanted, for example
 Give the case as a file name, or as - to read it from standard input. Inputs:
 simplicial_complex (every face of a listed simplex is added; vertex ids are integers >= 0),
 filtered_complex ({"simplex": [...], "value": t} for every simplex, faces no later than
-cofaces), point_cloud ("points", "complex": "rips" or "alpha", optional "max_value") and
-distance_matrix (full or lower-triangular "matrix", optional "max_value").
+cofaces), point_cloud ("points", "complex": "rips" or "alpha", optional "max_value"),
+distance_matrix (full or lower-triangular "matrix", optional "max_value"), digraph
+("vertices": n or a list of ids, "arcs": [[a, b] or [a, b, weight], ...], optional
+"vertex_values": GLMY path homology; weights make a filtration) and hypergraph
+("hyperedges": vertex lists or {"hyperedge": [...], "value": t}, optional "vertices":
+embedded homology). Instead of the inline data, "file" names a file: points (CSV, XYZ, MOL2,
+OFF), a lower-triangular distance matrix, a digraph (.dot/.gv, .graphml, flagser's .flag) or a
+hypergraph (HyperNetX JSON).
 )";
 
 constexpr const char* kFooter = R"(Commands:
@@ -65,11 +71,17 @@ constexpr const char* kFooter = R"(Commands:
             barcode, persistent_betti, persistent_laplacian_spectrum,
             persistent_dirac_spectrum, persistent_harmonic_basis (each per "requests" entry
             {"dim", "a", "b"}) and spectral_curves (at the filtration "values").
-            Options of the case: "coefficients" ("Q", "Z2", "Zp:<prime>", "Z"), "max_dim",
-            "requests", "values".
+            Digraphs and hypergraphs answer the same quantities (harmonic vectors on the
+            allowed paths or hyperedges), except euler_characteristic; weighted digraphs and
+            valued hypergraphs are filtrations (unweighted ones: every value 0).
+            Options of the case: "coefficients" ("Q", "Z2", "Zp:<prime>", "Z"), "max_dim"
+            (default 2 for digraphs), "requests", "values", "path_theory" ("regular",
+            "non_regular"; digraphs), "vertices" ("listed", "all"; hypergraphs).
               topospec compute torus.json
               echo '{"input":{"type":"simplicial_complex","simplices":[[0,1,2]]},"want":["betti"]}' | topospec compute -
               echo '{"input":{"type":"point_cloud","points":[[0,0],[1,0],[1,1],[0,1]]},"want":["barcode"]}' | topospec compute -
+              echo '{"input":{"type":"digraph","vertices":4,"arcs":[[0,1],[0,2],[1,3],[2,3]]},"want":["betti","chain_dims"]}' | topospec compute -
+              echo '{"input":{"type":"hypergraph","hyperedges":[[0],[1],[0,1],[0,1,2]]},"want":["betti"]}' | topospec compute -
 
   export    Writes an operator of the complex as a Matrix Market file (scipy.io.mmread,
             MATLAB mmread): the boundary d_q, the Laplacian L_q (or its up/down part), the
@@ -191,8 +203,13 @@ int run_export(const Settings& s, ProgressLine& progress) {
   const std::string origin = s.case_path == "-" ? "<stdin>" : s.case_path;
   verify::AnswerOptions options;
   options.progress = progress.callback();
-  const ChainComplex chains = about_case(
-      origin, [&] { return chain_complex(verify::case_complex(load_case(s.case_path), options)); });
+  const ChainComplex chains = about_case(origin, [&] {
+    const verify::Case c = load_case(s.case_path);
+    // Digraphs and hypergraphs have no simplicial complex: their path or infimum complex.
+    if (c.input_type == verify::InputType::Digraph || c.input_type == verify::InputType::Hypergraph)
+      return verify::case_chains(c, options);
+    return chain_complex(verify::case_complex(c, options));
+  });
   cli::StagedFiles files;
   if (!s.all_dir.empty()) {
     const fs::path dir = s.all_dir;

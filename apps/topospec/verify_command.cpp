@@ -44,7 +44,9 @@ constexpr const char* kVerifyFooter = R"(What it does:
     --candidate "/usr/bin/python3 $PWD/my_candidate.py"
 
   --random N checks N random complexes (random_case(S), ..., random_case(S+N-1)), whose
-  expected answers the library computes. A case that does not pass is shrunk to a minimal
+  expected answers the library computes; --input digraph|hypergraph|mixed makes them digraphs
+  (at most 7 vertices, sometimes weighted, either path theory) or hypergraphs (hyperedges of
+  1-4 vertices, sometimes valued) instead of simplicial complexes. A case that does not pass is shrunk to a minimal
   counterexample, written to --out DIR as a ready-to-run case file with "expect".
 
 Statuses: PASS; FAIL (a quantity differs or is malformed, or an invariant is violated: the
@@ -65,6 +67,7 @@ Examples:
   topospec verify --candidate "$PWD/cand" --suite my-cases/ --filter torsion --junit ci.xml
   topospec verify --candidate "$PWD/cand" --random 200 --seed 7 --out counterexamples/
   topospec verify --candidate "$PWD/cand" --random 50 --want barcode persistent_laplacian_spectrum
+  topospec verify --candidate "$PWD/cand" --random 100 --input digraph --want betti chain_dims
 )";
 
 struct VerifySettings {
@@ -73,6 +76,7 @@ struct VerifySettings {
   std::vector<std::string> filter;
   std::size_t random = 0;
   std::vector<std::string> want;
+  std::string input = "simplicial";
   std::uint64_t seed = 0;
   std::string out = "topospec-counterexamples";
   std::string json_file, junit_file, html_file;
@@ -152,6 +156,7 @@ int run_verify_command(const VerifySettings& s) {
     if (!verify::parse_quantity(key))
       throw InvalidInput("--want", "unknown quantity \"" + key + "\"");
   options.random_want = s.want;
+  options.random_input = *verify::parse_random_input(s.input);  // checked by CLI11
   options.seed = s.seed;
   options.counterexample_dir = s.out;
 
@@ -219,6 +224,13 @@ CLI::App* add_verify_command(CLI::App& app, std::function<int()>& run) {
                   "quantities the random cases ask for (CASES.md keys; persistent ones make "
                   "the random inputs filtered complexes)")
       ->type_name("KEY")
+      ->needs(random);
+  cmd->add_option("--input", s->input,
+                  "what the random cases are: simplicial complexes, digraphs (path homology), "
+                  "hypergraphs (embedded homology) or a mix of the three")
+      ->type_name("KIND")
+      ->check(CLI::IsMember({"simplicial", "digraph", "hypergraph", "mixed"}))
+      ->capture_default_str()
       ->needs(random);
   cmd->add_option("--out", s->out, "where --random writes minimal counterexamples")
       ->type_name("DIR")

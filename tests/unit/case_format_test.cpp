@@ -111,6 +111,55 @@ TEST(CaseFormat, OtherOptionsOfCasesMdAreRead) {
   EXPECT_EQ(c.options.vertices, "all");
 }
 
+TEST(CaseFormat, ReadsDigraphs) {
+  Case c = read(R"({"input": {"type": "digraph", "vertices": 3, "arcs": [[0, 1], [2, 1, 0.5]]},
+                    "options": {"path_theory": "non_regular"}, "want": ["betti"]})");
+  EXPECT_EQ(c.input_type, InputType::Digraph);
+  EXPECT_EQ(c.vertices, (std::vector<topospec::VertexId>{0, 1, 2}));
+  ASSERT_EQ(c.arcs.size(), 2u);
+  EXPECT_EQ(c.arcs[0].tail, 0);
+  EXPECT_EQ(c.arcs[0].head, 1);
+  EXPECT_FALSE(c.arcs[0].weight.has_value());
+  EXPECT_EQ(c.arcs[1].tail, 2);
+  EXPECT_EQ(c.arcs[1].weight, 0.5);
+  EXPECT_TRUE(c.vertex_values.empty());
+  EXPECT_EQ(c.options.path_theory, "non_regular");
+  EXPECT_TRUE(c.warnings.empty()) << c.warnings[0];
+
+  // Listed ids in the user's order, vertex values, a parallel arc and a 2-cycle (which is no
+  // parallel arc).
+  c = read(R"({"input": {"type": "digraph", "vertices": [10, 4], "vertex_values": [1, 2],
+                         "arcs": [[10, 4, 3], [4, 10], [10, 4, 1]]}, "want": ["betti"]})");
+  EXPECT_EQ(c.vertices, (std::vector<topospec::VertexId>{10, 4}));
+  EXPECT_EQ(c.vertex_values, (std::vector<double>{1, 2}));
+  EXPECT_EQ(c.arcs.size(), 3u);
+  ASSERT_EQ(c.warnings.size(), 1u);
+  EXPECT_EQ(c.warnings[0].rfind("/input/arcs/2: arc 10 → 4 is also listed at /input/arcs/0", 0), 0u)
+      << c.warnings[0];
+}
+
+TEST(CaseFormat, ReadsHypergraphs) {
+  Case c = read(R"({"input": {"type": "hypergraph", "vertices": [7],
+                              "hyperedges": [[2, 0], {"hyperedge": [1], "value": 0.5}, [0, 2]]},
+                    "options": {"vertices": "all"}, "want": ["betti"]})");
+  EXPECT_EQ(c.input_type, InputType::Hypergraph);
+  EXPECT_EQ(c.vertices, (std::vector<topospec::VertexId>{7}));
+  ASSERT_EQ(c.hyperedges.size(), 3u);
+  EXPECT_EQ(c.hyperedges[0].vertices, (topospec::Simplex{2, 0}));  // as written
+  EXPECT_FALSE(c.hyperedges[0].value.has_value());
+  EXPECT_EQ(c.hyperedges[1].value, 0.5);
+  EXPECT_EQ(c.options.vertices, "all");
+  ASSERT_EQ(c.warnings.size(), 1u);
+  EXPECT_EQ(c.warnings[0].rfind("/input/hyperedges/2: the same hyperedge as /input/hyperedges/0", 0),
+            0u)
+      << c.warnings[0];
+  // An unknown field of a hyperedge object is a warning with its place.
+  c = read(R"({"input": {"type": "hypergraph", "hyperedges": [{"hyperedge": [0], "weight": 1}]},
+               "want": ["betti"]})");
+  ASSERT_EQ(c.warnings.size(), 1u);
+  EXPECT_EQ(c.warnings[0].rfind("/input/hyperedges/0/weight: ", 0), 0u) << c.warnings[0];
+}
+
 struct Rejection {
   std::string name, text, where, message;
 };
@@ -136,9 +185,72 @@ INSTANTIATE_TEST_SUITE_P(
         Rejection{"no_type", R"({"input": {}, "want": ["betti"]})", "/input/type", "missing"},
         Rejection{"unknown_type", R"({"input": {"type": "cw"}, "want": ["betti"]})", "/input/type",
                   "unknown input type \"cw\""},
-        Rejection{"unsupported_type",
-                  R"({"input": {"type": "digraph", "vertices": 2, "arcs": []}, "want": ["betti"]})",
-                  "/input/type", "not supported yet"},
+        Rejection{"digraph_no_vertices",
+                  R"({"input": {"type": "digraph", "arcs": []}, "want": ["betti"]})",
+                  "/input/vertices", "missing"},
+        Rejection{"digraph_vertex_count_negative",
+                  R"({"input": {"type": "digraph", "vertices": -1, "arcs": []}, "want": ["betti"]})",
+                  "/input/vertices", "must be >= 0"},
+        Rejection{"digraph_vertices_not_ids",
+                  R"({"input": {"type": "digraph", "vertices": "abc", "arcs": []}, "want": ["betti"]})",
+                  "/input/vertices", "a vertex count or a list of vertex ids"},
+        Rejection{"digraph_vertex_repeated",
+                  R"({"input": {"type": "digraph", "vertices": [3, 5, 3], "arcs": []}, "want": ["betti"]})",
+                  "/input/vertices/2", "vertex 3 listed twice (also at /input/vertices/0)"},
+        Rejection{"digraph_no_arcs",
+                  R"({"input": {"type": "digraph", "vertices": 2}, "want": ["betti"]})",
+                  "/input/arcs", "missing"},
+        Rejection{"arc_too_short",
+                  R"({"input": {"type": "digraph", "vertices": 2, "arcs": [[0, 1], [1]]}, "want": ["betti"]})",
+                  "/input/arcs/1", "expected an arc [a, b] or [a, b, weight], got a list of 1"},
+        Rejection{"arc_self_loop",
+                  R"({"input": {"type": "digraph", "vertices": 3, "arcs": [[0, 1], [2, 2]]}, "want": ["betti"]})",
+                  "/input/arcs/1", "self-loop 2 → 2"},
+        Rejection{"arc_unknown_vertex",
+                  R"({"input": {"type": "digraph", "vertices": [0, 4], "arcs": [[0, 4], [4, 1]]}, "want": ["betti"]})",
+                  "/input/arcs/1/1", "unknown vertex 1"},
+        Rejection{"arc_negative_id",
+                  R"({"input": {"type": "digraph", "vertices": 2, "arcs": [[-1, 0]]}, "want": ["betti"]})",
+                  "/input/arcs/0/0", "negative vertex id -1"},
+        Rejection{"arc_weight_not_number",
+                  R"({"input": {"type": "digraph", "vertices": 2, "arcs": [[0, 1, null]]}, "want": ["betti"]})",
+                  "/input/arcs/0/2", "expected an arc weight"},
+        Rejection{"vertex_values_length",
+                  R"({"input": {"type": "digraph", "vertices": 3, "arcs": [], "vertex_values": [0, 1]}, "want": ["betti"]})",
+                  "/input/vertex_values", "2 values for 3 vertices"},
+        Rejection{"vertex_value_not_number",
+                  R"({"input": {"type": "digraph", "vertices": 2, "arcs": [], "vertex_values": [0, "x"]}, "want": ["betti"]})",
+                  "/input/vertex_values/1", "a vertex value"},
+        Rejection{"digraph_file_and_arcs",
+                  R"({"input": {"type": "digraph", "file": "g.dot", "arcs": []}, "want": ["betti"]})",
+                  "/input/file", "not both"},
+        Rejection{"digraph_file_missing",
+                  R"({"input": {"type": "digraph", "file": "/nonexistent/g.dot"}, "want": ["betti"]})",
+                  "/input/file", "g.dot"},
+        Rejection{"hypergraph_no_hyperedges",
+                  R"({"input": {"type": "hypergraph"}, "want": ["betti"]})",
+                  "/input/hyperedges", "missing"},
+        Rejection{"hyperedge_empty",
+                  R"({"input": {"type": "hypergraph", "hyperedges": [[0], []]}, "want": ["betti"]})",
+                  "/input/hyperedges/1", "empty hyperedge"},
+        Rejection{"hyperedge_repeated_vertex",
+                  R"({"input": {"type": "hypergraph", "hyperedges": [[2, 0, 2]]}, "want": ["betti"]})",
+                  "/input/hyperedges/0", "vertex 2 repeated in a hyperedge"},
+        Rejection{"hyperedge_bad_id",
+                  R"({"input": {"type": "hypergraph", "hyperedges": [[0, 1.5]]}, "want": ["betti"]})",
+                  "/input/hyperedges/0/1", "not an integer"},
+        Rejection{"hyperedge_object_without_hyperedge",
+                  R"({"input": {"type": "hypergraph", "hyperedges": [{"value": 1}]}, "want": ["betti"]})",
+                  "/input/hyperedges/0/hyperedge", "missing"},
+        Rejection{"hyperedge_value_not_number",
+                  R"({"input": {"type": "hypergraph", "hyperedges": [{"hyperedge": [0], "value": "x"}]}, "want": ["betti"]})",
+                  "/input/hyperedges/0/value", "expected a value"},
+        Rejection{"hyperedge_not_list",
+                  R"({"input": {"type": "hypergraph", "hyperedges": [[0], 7]}, "want": ["betti"]})",
+                  "/input/hyperedges/1", "expected a hyperedge"},
+        Rejection{"hypergraph_vertices_repeated",
+                  R"({"input": {"type": "hypergraph", "hyperedges": [], "vertices": [1, 1]}, "want": ["betti"]})",
+                  "/input/vertices/1", "listed twice"},
         Rejection{"empty_point_cloud",
                   R"({"input": {"type": "point_cloud", "points": []}, "want": ["betti"]})",
                   "/input/points", "empty"},

@@ -3,10 +3,13 @@
 #   /usr/bin/python3 compare_answer.py CASE.json ANSWER.json
 #
 # Compares the answer with the case's `expect` following shared/spec/CASES.md (the subset that
-# simplicial-complex cases use): integers exactly, degree-indexed lists over the expected length,
+# the self-check cases use): integers exactly, degree-indexed lists over the expected length,
 # torsion as sorted lists (missing = []), spectra elementwise within abs + rel·|expected|,
-# harmonic bases as subspaces (‖P − P_ref‖₂ ≤ abs, cells matched by vertex list).  A wanted key
-# missing from the answer is "not attempted", which is not a pass.
+# harmonic bases as subspaces (‖P − P_ref‖₂ ≤ abs, cells matched by vertex list), barcodes as
+# multisets (sorted bars matched pairwise within abs: enough for the exact bars used here,
+# where the library's comparer takes the bottleneck distance), persistent Betti numbers exactly
+# and persistent spectra as spectra, per request.  A wanted key missing from the answer is "not
+# attempted", which is not a pass.
 # Prints "pass" or one line per problem; exit status 0 on pass, 1 otherwise.
 
 import json
@@ -97,6 +100,44 @@ def compare_harmonic(got, want, tol):
     return problems
 
 
+def compare_barcode(got, want, tol):
+    if not isinstance(got, dict):
+        return [f"barcode: not an object: {short(got)}"]
+    problems = []
+    for q, w in want.items():
+        g = got.get(q, [])
+        try:
+            def key(bar):
+                return (float(bar[0]), float("inf") if bar[1] is None else float(bar[1]))
+            g_sorted, w_sorted = sorted(map(key, g)), sorted(map(key, w))
+            same = len(g_sorted) == len(w_sorted) and all(
+                abs(a[0] - b[0]) <= tol["abs"] and (a[1] == b[1] or abs(a[1] - b[1]) <= tol["abs"])
+                for a, b in zip(g_sorted, w_sorted))
+        except (TypeError, ValueError, IndexError):
+            same = False
+        if not same:
+            problems.append(f"barcode[{q}]: {short(g)} != {short(w)}")
+    return problems
+
+
+def compare_requests(name, got, want, tol):
+    """persistent_betti (exact "value") or a persistent spectrum ("eigenvalues"), per request."""
+    if not isinstance(got, list) or len(got) != len(want):
+        return [f"{name}: {short(got)} does not answer the {len(want)} requests"]
+    problems = []
+    for k, (g, w) in enumerate(zip(got, want)):
+        at = f"{name}[{k}] (dim {w['dim']}, a {w['a']}, b {w['b']})"
+        if not isinstance(g, dict) or [g.get(f) for f in ("dim", "a", "b")] != \
+                [w[f] for f in ("dim", "a", "b")]:
+            problems.append(f"{at}: answers another request: {short(g)}")
+        elif "value" in w:
+            if g.get("value") != w["value"] or isinstance(g.get("value"), bool):
+                problems.append(f"{at}: {g.get('value')!r} != {w['value']!r}")
+        else:
+            problems += compare_spectrum(at, g.get("eigenvalues"), w["eigenvalues"], tol)
+    return problems
+
+
 def short(x):
     text = json.dumps(x)
     return text if len(text) <= 120 else text[:117] + "..."
@@ -123,6 +164,11 @@ def compare(case, answer):
             problems += compare_spectrum(key, answer[key], expect[key], tol)
         elif key == "harmonic_basis":
             problems += compare_harmonic(answer[key], expect[key], tol)
+        elif key == "barcode":
+            problems += compare_barcode(answer[key], expect[key], tol)
+        elif key in ("persistent_betti", "persistent_laplacian_spectrum",
+                     "persistent_dirac_spectrum"):
+            problems += compare_requests(key, answer[key], expect[key], tol)
         else:
             problems.append(f"{key}: this comparer does not know the quantity")
     return problems

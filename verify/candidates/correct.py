@@ -1,6 +1,6 @@
 # correct.py: the readable reference candidate (no planted bug): simplicial complexes, filtered
-# complexes, point clouds (Vietoris–Rips) and distance matrices; barcodes and persistent
-# quantities.
+# complexes, point clouds (Vietoris–Rips), distance matrices, digraphs (GLMY path complexes,
+# PPH) and hypergraphs (embedded homology); barcodes and persistent quantities.
 #
 # Protocol (shared/spec/CASES.md): read one case JSON on stdin, print one JSON object whose keys
 # are the wanted quantities, exit 0.  Run it as:  /usr/bin/python3 verify/candidates/correct.py
@@ -60,6 +60,9 @@ def build_complex(simplices):
 
 
 def n_cells(cells, q):
+    """dim C_q: the number of q-simplices, or dim Ω_q of a subspace complex (SubspaceChains)."""
+    if isinstance(cells, SubspaceChains):
+        return cells.dim(q)
     return len(cells[q]) if 0 <= q < len(cells) else 0
 
 
@@ -234,13 +237,21 @@ def invariant_factors(B):
 # Operators
 
 
+def real_boundary(cells, q):
+    """B_q as a real matrix: the integer boundary of a simplicial complex, or ∂ in orthonormal
+    bases of Ω_q and Ω_{q−1} for a subspace complex (digraph, hypergraph: SubspaceChains)."""
+    if isinstance(cells, SubspaceChains):
+        return cells.boundary(q)
+    return boundary_matrix(cells, q).astype(float)
+
+
 def up_laplacian(cells, q):
-    B = boundary_matrix(cells, q + 1).astype(float)
+    B = real_boundary(cells, q + 1)
     return B @ B.T
 
 
 def down_laplacian(cells, q):
-    B = boundary_matrix(cells, q).astype(float)
+    B = real_boundary(cells, q)
     return B.T @ B
 
 
@@ -255,7 +266,7 @@ def dirac_operator(cells, degrees):
     offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(int)
     D = np.zeros((offsets[-1], offsets[-1]))
     for k in range(1, len(degrees)):
-        B = boundary_matrix(cells, degrees[k]).astype(float)
+        B = real_boundary(cells, degrees[k])
         D[offsets[k - 1]:offsets[k], offsets[k]:offsets[k + 1]] = B
         D[offsets[k]:offsets[k + 1], offsets[k - 1]:offsets[k]] = B.T
     return D
@@ -275,13 +286,23 @@ def kernel_mask(values):
     return values <= threshold
 
 
+def embed(cells, q, vectors):
+    """Vectors of C_q (columns) in the coordinates of the cells listed in cells[q]: unchanged
+    for a simplicial complex; through the orthonormal basis of Ω_q for a subspace complex, so
+    that they come out on elementary paths or hyperedges."""
+    if isinstance(cells, SubspaceChains):
+        return cells.embedding(q) @ vectors
+    return vectors
+
+
 def harmonic_basis(cells, q):
     """An orthonormal basis of ker L_q (the eigh eigenvectors of its zero eigenvalues)."""
     cell_list = [list(s) for s in cells[q]] if q < len(cells) else []
-    if not cell_list:
-        return {"cells": [], "vectors": []}
+    if not cell_list or n_cells(cells, q) == 0:
+        return {"cells": cell_list, "vectors": []}
     values, vectors = np.linalg.eigh(hodge_laplacian(cells, q))
-    return {"cells": cell_list, "vectors": vectors[:, kernel_mask(values)].T.tolist()}
+    kernel = vectors[:, kernel_mask(values)]
+    return {"cells": cell_list, "vectors": embed(cells, q, kernel).T.tolist()}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -299,6 +320,10 @@ class Problem:
     requests: list = field(default_factory=list)  # [(q, a, b)] for the persistent quantities
     sample_values: list = field(default_factory=list)  # where spectral_curves are sampled
     cache: dict = field(default_factory=dict)  # barcodes, computed once per coefficient field
+    # Digraphs and hypergraphs (subspace complexes): the generators (allowed paths, hyperedges),
+    # and dims[q] = dim Ω_q over the coefficients (cells is then a SubspaceChains, over R).
+    generators: "Generators" = None
+    dims: dict = None
 
     @property
     def degrees(self):
@@ -311,6 +336,8 @@ class Problem:
 
 def read_problem(case):
     """Check a case and set it up.  Invalid input raises ValueError."""
+    if case["input"].get("type") in SUBSPACE_INPUTS:
+        return read_subspace_problem(case)
     if case["input"].get("type") != "simplicial_complex":
         return read_filtered_problem(case)
     check_simplices(case["input"].get("simplices"))
@@ -330,14 +357,22 @@ def read_problem(case):
 # The quantities: one function of a Problem each
 
 
+def chain_dim(problem, q):
+    """dim C_q over the coefficients: the number of q-cells, or dim Ω_q (Inf_q) of a subspace
+    complex, which depends on the field."""
+    if problem.dims is not None:
+        return problem.dims[q]
+    return n_cells(problem.cells, q)
+
+
 def chain_dims(problem):
-    return [n_cells(problem.cells, q) for q in problem.degrees]
+    return [chain_dim(problem, q) for q in problem.degrees]
 
 
 def betti_numbers(problem):
     """β_q = dim C_q − rank B_q − rank B_{q+1}."""
     ranks = problem.ranks
-    return [n_cells(problem.cells, q) - ranks[q] - ranks[q + 1] for q in problem.degrees]
+    return [chain_dim(problem, q) - ranks[q] - ranks[q + 1] for q in problem.degrees]
 
 
 def boundary_ranks(problem):
@@ -578,33 +613,549 @@ class LazyRanks(dict):
 
 
 def sublevel(problem, t):
-    """K_t: the cells with value ≤ t, by dimension, each list in lexicographic order."""
+    """K_t: the cells with value ≤ t, by dimension, each list in lexicographic order (for a
+    digraph or hypergraph: Ω(G_t), a SubspaceChains)."""
+    if problem.generators is not None:
+        return subspace_chains(problem, t)
     return [[s for s in cells_q if problem.value[s] <= t] for cells_q in problem.cells]
+
+
+# ---------------------------------------------------------------------------------------------
+# Digraphs and hypergraphs: subspace complexes
+#
+# Both are given by generators: per degree q some ambient q-cells (the allowed q-paths of a
+# digraph, the hyperedges with q + 1 vertices), each with the value from which it is present,
+# and each with its ambient boundary.  The chain complex is
+#     Ω_q(t) = {x ∈ span G_q(t) : ∂x ∈ span G_{q−1}(t)}        (Inf_q for a hypergraph),
+# a subspace of the ambient chains: a face that is not a generator (a non-allowed path, a
+# closure face that is not a hyperedge) is a constraint.  Ranks and Betti numbers are exact over
+# the field; the Laplacians use an orthonormal basis of Ω (elementary cells orthonormal).
+
+
+@dataclass
+class Generators:
+    cells: list  # cells[q] = the generators of degree q (vertex tuples), in lexicographic order
+    value: dict  # generator → the value from which it is present (0 without a filtration)
+    faces: object  # generator → its ambient boundary as [(face tuple, ±1)]
+    filtered: bool  # weights or values were given: the persistent quantities are answered
+
+
+def check_vertex_ids(ids, at):
+    for v in ids:
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            raise ValueError(f"{at}: vertex id {v!r} is not an integer ≥ 0")
+
+
+def read_vertex_list(vertices, at):
+    """`vertices`: a count n (ids 0 … n−1) or a list of distinct ids."""
+    if isinstance(vertices, int) and not isinstance(vertices, bool) and vertices >= 0:
+        return list(range(vertices))
+    if not isinstance(vertices, list):
+        raise ValueError(f"{at}: expected a count n ≥ 0 or a list of vertex ids")
+    check_vertex_ids(vertices, at)
+    if len(set(vertices)) != len(vertices):
+        raise ValueError(f"{at}: a vertex id is repeated")
+    return list(vertices)
+
+
+# --- digraphs: GLMY path complexes
+
+
+def read_digraph(input_):
+    """vertices, arcs [a, b] or [a, b, w], vertex_values → (vertex ids, {(a, b): entry value},
+    {v: vertex value}, filtered).  An arc enters at the largest of its weight (0 if absent) and
+    its endpoints' values; of parallel arcs the smallest weight counts.  A self-loop or an
+    unknown vertex is invalid input."""
+    if "vertices" not in input_:
+        raise ValueError("/input/vertices: missing (a count n or a list of vertex ids)")
+    vertices = read_vertex_list(input_["vertices"], "/input/vertices")
+    known = set(vertices)
+    values = input_.get("vertex_values")
+    filtered = values is not None
+    if values is None:
+        values = [0] * len(vertices)
+    if not isinstance(values, list) or len(values) != len(vertices) or \
+            not all(is_number(t) for t in values):
+        raise ValueError("/input/vertex_values: expected one finite number per vertex")
+    vertex_value = dict(zip(vertices, values))
+    arcs = input_.get("arcs", [])
+    if not isinstance(arcs, list):
+        raise ValueError("/input/arcs: expected a list of [a, b] or [a, b, w]")
+    weight = {}
+    for k, arc in enumerate(arcs):
+        at = f"/input/arcs/{k}"
+        if not isinstance(arc, list) or len(arc) not in (2, 3):
+            raise ValueError(f"{at}: expected [a, b] or [a, b, w]")
+        check_vertex_ids(arc[:2], at)
+        a, b = arc[0], arc[1]
+        if a not in known or b not in known:
+            raise ValueError(f"{at}: unknown vertex (not in /input/vertices)")
+        if a == b:
+            raise ValueError(f"{at}: a self-loop (a digraph of the path complex has no loops)")
+        w = 0
+        if len(arc) == 3:
+            if not is_number(arc[2]):
+                raise ValueError(f"{at}: the weight {arc[2]!r} is not a finite number")
+            w, filtered = arc[2], True
+        weight[(a, b)] = min(w, weight.get((a, b), w))  # parallel arcs: the smallest weight
+    arc_value = {(a, b): max(w, vertex_value[a], vertex_value[b]) for (a, b), w in weight.items()}
+    return vertices, arc_value, vertex_value, filtered
+
+
+def allowed_paths(vertices, arcs, top):
+    """cells[p] = the allowed p-paths for p = 0 … top: every walk i_0 → i_1 → … → i_p along
+    arcs (vertices may repeat, e.g. a→b→a), as vertex tuples in lexicographic order."""
+    heads = {v: sorted(b for (a, b) in arcs if a == v) for v in vertices}
+    cells = [[(v,) for v in sorted(vertices)]]
+    for _ in range(top):
+        cells.append([path + (w,) for path in cells[-1] for w in heads[path[-1]]])
+    return cells
+
+
+def path_value(path, arc_value, vertex_value):
+    """A path is allowed from the largest entry value of its arcs (a vertex: its value)."""
+    if len(path) == 1:
+        return vertex_value[path[0]]
+    return max(arc_value[arc] for arc in zip(path, path[1:]))
+
+
+def path_faces(path, regular):
+    """∂e_{i0…ip} = Σ_k (−1)^k e_{i0…îk…ip} (∂e_a = 0).  Regular theory: a face with two equal
+    consecutive vertices is 0 and is dropped; non-regular: it is kept (it is never allowed, so
+    it constrains Ω)."""
+    faces = []
+    for k in range(len(path) if len(path) > 1 else 0):
+        face = path[:k] + path[k + 1:]
+        if regular and any(x == y for x, y in zip(face, face[1:])):
+            continue
+        faces.append((face, (-1) ** k))
+    return faces
+
+
+def read_digraph_generators(input_, options, top):
+    """The allowed paths of degrees 0 … top with their values and path boundaries."""
+    theory = options.get("path_theory", "regular")
+    if theory not in ("regular", "non_regular"):
+        raise ValueError(f"/options/path_theory: {theory!r} (expected regular or non_regular)")
+    vertices, arc_value, vertex_value, filtered = read_digraph(input_)
+    cells = allowed_paths(vertices, arc_value, top)
+    value = {path: path_value(path, arc_value, vertex_value) for cells_p in cells
+             for path in cells_p}
+    regular = theory == "regular"
+    return Generators(cells, value, lambda path: path_faces(path, regular), filtered)
+
+
+# --- hypergraphs: embedded homology
+
+
+def read_hyperedges(input_):
+    """hyperedges: vertex lists, or {"hyperedge": [..], "value": t} → ({sorted tuple: value},
+    filtered).  A hyperedge listed twice keeps its smallest value."""
+    entries = input_.get("hyperedges")
+    if not isinstance(entries, list):
+        raise ValueError("/input/hyperedges: expected a list of hyperedges")
+    value, filtered = {}, False
+    for k, e in enumerate(entries):
+        at = f"/input/hyperedges/{k}"
+        t = 0
+        if isinstance(e, dict):
+            if "hyperedge" not in e:
+                raise ValueError(f"{at}/hyperedge: missing")
+            if "value" in e:
+                t, filtered = e["value"], True
+                if not is_number(t):
+                    raise ValueError(f"{at}/value: {t!r} is not a finite number")
+            e = e["hyperedge"]
+        if not isinstance(e, list) or not e:
+            raise ValueError(f"{at}: not a non-empty list of vertex ids")
+        check_vertex_ids(e, at)
+        if len(set(e)) != len(e):
+            raise ValueError(f"{at}: a vertex is repeated")
+        key = tuple(sorted(e))
+        value[key] = min(t, value.get(key, t))
+    return value, filtered
+
+
+def vertex_hyperedges(hyperedges, vertices, convention):
+    """The 0-hyperedges added by the singleton convention (option `vertices`).  "listed": none;
+    a vertex is a 0-cell only when its singleton is a hyperedge.  "all": every vertex of the
+    `vertices` field and of some hyperedge, present from the smallest value of a hyperedge
+    containing it (0 when it is only in `vertices`)."""
+    if convention == "listed":
+        return {}
+    added = {}
+    for e, t in hyperedges.items():
+        for v in e:
+            added[(v,)] = min(t, added.get((v,), t))
+    for v in vertices:
+        added.setdefault((v,), 0)
+    return added
+
+
+def hyperedge_faces(e):
+    """The boundary of a hyperedge in the closure ΔH (sorted orientation): Σ_i (−1)^i e∖e_i."""
+    return [(e[:i] + e[i + 1:], (-1) ** i) for i in range(len(e))] if len(e) > 1 else []
+
+
+def read_hypergraph_generators(input_, options):
+    """The hyperedges (with the 0-hyperedges of the singleton convention), by degree."""
+    convention = options.get("vertices", "listed")
+    if convention not in ("listed", "all"):
+        raise ValueError(f"/options/vertices: {convention!r} (expected listed or all)")
+    value, filtered = read_hyperedges(input_)
+    vertices = read_vertex_list(input_["vertices"], "/input/vertices") \
+        if "vertices" in input_ else []
+    for v, t in vertex_hyperedges(value, vertices, convention).items():
+        value[v] = min(t, value.get(v, t))
+    cells = cells_by_dimension(value)
+    return Generators(cells, value, hyperedge_faces, filtered)
+
+
+# --- Ω over a field: a basis adapted to the filtration
+
+
+@dataclass
+class BasisVector:
+    pivot: tuple  # its last generator in filtration order (coefficient 1): it names the vector
+    entry: float  # the first value at which it and its boundary are present (inf: never, ∉ Ω)
+    chain: dict  # generator → coefficient (Fraction over Q, int mod p)
+    boundary: dict  # (q−1)-generator → coefficient of ∂chain
+
+
+def combine(x, y, f, p):
+    """x − f·y for sparse vectors (dicts), over Q (p = 0) or Z/p."""
+    out = dict(x)
+    for k, c in y.items():
+        v = out.get(k, 0) - f * c
+        if p:
+            v %= p
+        if v:
+            out[k] = v
+        else:
+            out.pop(k, None)
+    return out
+
+
+def linear_combination(coefficients, vectors, p=0):
+    """Σ c_i·v_i for sparse vectors (dicts)."""
+    out = {}
+    for c, v in zip(coefficients, vectors):
+        if c:
+            out = combine(out, v, -c, p)
+    return out
+
+
+def ratio(x, y, p):
+    return x / y if p == 0 else x * pow(y, -1, p) % p
+
+
+def invariant_basis_of(generators, q, p):
+    """A basis of Ω_q over Q (p = 0) or Z/p adapted to the filtration: the vectors with entry
+    ≤ t are a basis of Ω_q(t).  Column reduction of the ambient boundary of the q-generators:
+    columns in filtration order; rows = the (q−1)-faces ordered by the value from which they
+    are allowed, never-allowed faces (non-generators) last.  A column is reduced only while
+    its lowest row ℓ is allowed later than its generator g (a constraint when g appears) and
+    owned by an earlier such column.  It ends as the chain x (g plus earlier generators) that
+    enters at value(g) when ℓ is allowed by then, at value(ℓ) when ℓ is new (ℓ is then owned by
+    x), and never (not in Ω) when ℓ is never allowed.  If x ∈ Ω(t) used a vector entering
+    after t, the last such lowest row would survive in ∂x (the owned rows are distinct and the
+    other vectors' rows are allowed by t): so the vectors entering by t span Ω(t)."""
+    cells = generators.cells[q] if q < len(generators.cells) else []
+    value = generators.value
+    one = Fraction(1) if p == 0 else 1
+
+    def row_value(face):
+        return value.get(face, math.inf)
+
+    def row_key(face):
+        return (row_value(face), face not in value, face)
+
+    reduced = {}  # lowest row → (chain, boundary) of the column that owns it
+    basis = []
+    for g in sorted(cells, key=lambda g: (value[g], g)):
+        chain, boundary = {g: one}, {}
+        for face, sign in generators.faces(g):
+            boundary = combine(boundary, {face: one}, -sign, p)
+        entry = value[g]
+        while boundary:
+            low = max(boundary, key=row_key)
+            if row_value(low) <= value[g]:
+                break  # ∂x is allowed when g appears
+            if low not in reduced:
+                reduced[low] = (chain, boundary)
+                entry = row_value(low)
+                break
+            other_chain, other_boundary = reduced[low]
+            f = ratio(boundary[low], other_boundary[low], p)
+            chain = combine(chain, other_chain, f, p)
+            boundary = combine(boundary, other_boundary, f, p)
+        if entry < math.inf:
+            basis.append(BasisVector(g, entry, chain, boundary))
+    return basis
+
+
+def invariant_basis(problem, q, p):
+    """The adapted basis of Ω_q over the field (cached)."""
+    key = ("basis", q, p)
+    if key not in problem.cache:
+        problem.cache[key] = invariant_basis_of(problem.generators, q, p)
+    return problem.cache[key]
+
+
+def coordinates(y, basis, value, p):
+    """A chain y ∈ Ω_{q−1} in the adapted basis (given as {pivot: BasisVector}): {pivot:
+    coefficient}.  Each basis vector is its pivot plus earlier generators, so the last
+    generator of y (in filtration order) is a pivot: back substitution."""
+    y, out = dict(y), {}
+    while y:
+        g = max(y, key=lambda g: (value[g], g))
+        out[g] = y[g]
+        y = combine(y, basis[g].chain, y[g], p)
+    return out
+
+
+def subspace_rank(problem, q, p):
+    """rank ∂_q on Ω_q over the field: the exact rank of the boundaries of the basis vectors
+    (columns; over Q each column scaled to integers)."""
+    basis = invariant_basis(problem, q, p)
+    if q <= 0 or not basis:
+        return 0
+    rows = {g: i for i, g in enumerate(problem.generators.cells[q - 1])}
+    B = np.zeros((len(rows), len(basis)), dtype=object)
+    for j, v in enumerate(basis):
+        scale = reduce(lambda m, c: m * c.denominator // gcd(m, c.denominator),
+                       v.boundary.values(), 1) if p == 0 else 1
+        for face, c in v.boundary.items():
+            B[rows[face], j] = int(c * scale)
+    return rank(B, p)
+
+
+class SubspaceCounts(dict):
+    """dims[q] = dim Ω_q or ranks[q] = rank ∂_q on Ω_q over the coefficients (the whole
+    complex), computed when first asked for."""
+
+    def __init__(self, problem, what):
+        super().__init__()
+        self.problem, self.what = problem, what
+
+    def __missing__(self, q):
+        p = self.problem.p
+        if self.what == "dims":
+            self[q] = len(invariant_basis(self.problem, q, p)) if q >= 0 else 0
+        else:
+            self[q] = subspace_rank(self.problem, q, p)
+        return self[q]
+
+
+# --- Ω over R: orthonormal bases, the operators' view
+
+
+def orthonormal_basis(V):
+    """An orthonormal basis (columns) of the column space of V, whose columns are independent:
+    numpy QR."""
+    if V.shape[1] == 0:
+        return np.zeros(V.shape)
+    return np.linalg.qr(V)[0]
+
+
+def chain_matrix(chains, cells):
+    """Chains (dicts generator → coefficient) as the columns of a float matrix on `cells`."""
+    index = {g: i for i, g in enumerate(cells)}
+    V = np.zeros((len(cells), len(chains)))
+    for j, chain in enumerate(chains):
+        for g, c in chain.items():
+            V[index[g], j] = float(c)
+    return V
+
+
+def ambient_boundary(generators, rows, columns):
+    """The ambient boundary of the generators `columns` on the generators `rows` (the other
+    faces vanish on Ω), a float matrix."""
+    index = {g: i for i, g in enumerate(rows)}
+    D = np.zeros((len(rows), len(columns)))
+    for j, g in enumerate(columns):
+        for face, sign in generators.faces(g):
+            if face in index:
+                D[index[face], j] += sign
+    return D
+
+
+class SubspaceChains:
+    """Ω(G_t) (Inf(H_t)) over R, read by the operators as a complex is: cells[q] = the
+    generators present at t, n_cells = dim Ω_q(t), real_boundary = ∂ in orthonormal bases,
+    embedding(q) = the orthonormal basis of Ω_q(t) (columns) on cells[q]."""
+
+    def __init__(self, problem, t):
+        self.problem, self.t = problem, t
+        value = problem.generators.value
+        self.cells = [[g for g in cells_q if value[g] <= t] for cells_q in problem.generators.cells]
+        self.bases = {}
+
+    def __len__(self):
+        return len(self.cells)
+
+    def __getitem__(self, q):
+        return self.cells[q]
+
+    def embedding(self, q):
+        if q not in self.bases:
+            vectors = [v for v in invariant_basis(self.problem, q, 0) if v.entry <= self.t]
+            self.bases[q] = orthonormal_basis(chain_matrix([v.chain for v in vectors],
+                                                           self.cells[q]))
+        return self.bases[q]
+
+    def dim(self, q):
+        return self.embedding(q).shape[1] if 0 <= q < len(self) else 0
+
+    def boundary(self, q):
+        if q <= 0 or q >= len(self):
+            return np.zeros((self.dim(q - 1), self.dim(q)))
+        D = ambient_boundary(self.problem.generators, self.cells[q - 1], self.cells[q])
+        return self.embedding(q - 1).T @ D @ self.embedding(q)
+
+
+def subspace_chains(problem, t):
+    """Ω(G_t) over R (cached per t)."""
+    key = ("chains", t)
+    if key not in problem.cache:
+        problem.cache[key] = SubspaceChains(problem, t)
+    return problem.cache[key]
+
+
+def read_subspace_problem(case):
+    """digraph or hypergraph: the generators, the exact counts over the coefficients and the
+    real chains of the whole complex.  max_dim defaults to 2 for a digraph (paths are built to
+    degree max_dim + 1, and one above every requested degree) and to the top dimension of the
+    hyperedges for a hypergraph."""
+    input_ = case["input"]
+    options = case.get("options") or {}
+    p = parse_coefficients(options.get("coefficients", "Q"))
+    requests = read_requests(options)
+    sample_values = read_sample_values(options)
+    if input_["type"] == "digraph":
+        max_dim = read_max_dim(options, 2)
+        top = max([max_dim] + [q for q, _, _ in requests]) + 1
+        generators = read_digraph_generators(input_, options, top)
+    else:
+        generators = read_hypergraph_generators(input_, options)
+        max_dim = read_max_dim(options, len(generators.cells) - 1)
+        top = max([max_dim, len(generators.cells) - 1] + [q for q, _, _ in requests]) + 1
+        generators.cells += [[] for _ in range(top + 1 - len(generators.cells))]
+    problem = Problem(None, p, max_dim, None, generators.value if generators.filtered else None,
+                      requests, sample_values, generators=generators)
+    problem.dims, problem.ranks = SubspaceCounts(problem, "dims"), SubspaceCounts(problem, "ranks")
+    problem.ranks[0] = 0
+    problem.cells = subspace_chains(problem, math.inf)
+    return problem
+
+
+# --- filtered digraphs and hypergraphs: the column reduction's cells, persistent Laplacians
+
+
+def subspace_filtered_cells(problem, top, p):
+    """The adapted basis vectors of Ω_0 … Ω_top over the field, named by their pivots (a
+    vertex tuple: its length − 1 is the degree), at their entry values, with their boundaries
+    in the adapted basis one degree down."""
+    degrees = range(min(top, problem.top) + 1)
+    by_pivot = [{v.pivot: v for v in invariant_basis(problem, q, p)} for q in degrees]
+    value = {s: v.entry for basis in by_pivot for s, v in basis.items()}
+
+    def column_of(s):
+        q = len(s) - 1
+        if q == 0:
+            return []
+        return list(coordinates(by_pivot[q][s].boundary, by_pivot[q - 1],
+                                problem.generators.value, p).items())
+    return list(value), value, column_of
+
+
+def exact_nullspace(rows, n):
+    """A basis of {y ∈ Q^n : R y = 0} (R: a list of rows of Fractions), from the reduced row
+    echelon form of R."""
+    A = [list(row) for row in rows]
+    pivots = []
+    for c in range(n):
+        r = next((i for i in range(len(pivots), len(A)) if A[i][c] != 0), None)
+        if r is None:
+            continue
+        k = len(pivots)
+        A[k], A[r] = A[r], A[k]
+        A[k] = [x / A[k][c] for x in A[k]]
+        for i in range(len(A)):
+            if i != k and A[i][c] != 0:
+                A[i] = [x - A[i][c] * y for x, y in zip(A[i], A[k])]
+        pivots.append(c)
+    out = []
+    for f in (c for c in range(n) if c not in pivots):
+        y = [Fraction(0)] * n
+        y[f] = Fraction(1)
+        for k, c in enumerate(pivots):
+            y[c] = -A[k][f]
+        out.append(y)
+    return out
+
+
+def subspace_persistent_operators(problem, q, a, b):
+    """persistent_operators for G_a ⊆ G_b: B_q^a in orthonormal bases of Ω(G_a), and ∂^{a,b}_{q+1}
+    on an orthonormal basis Z of C^{a,b}_{q+1} = {c ∈ Ω_{q+1}(G_b) : ∂c ∈ Ω_q(G_a)}.  C^{a,b} is
+    found exactly: in the adapted bases, ∂c must have no coordinate on the q-vectors entering
+    after a."""
+    Ka, Kb = sublevel(problem, a), sublevel(problem, b)
+    down = real_boundary(Ka, q)
+    value = problem.generators.value
+    upper = [v for v in invariant_basis(problem, q + 1, 0) if v.entry <= b]
+    lower = {v.pivot: v for v in invariant_basis(problem, q, 0)}
+    coords = [coordinates(v.boundary, lower, value, 0) for v in upper]
+    new = [s for s, v in lower.items() if v.entry > a]
+    R_N = [[c.get(s, Fraction(0)) for c in coords] for s in new]
+    chains = [linear_combination(y, [v.chain for v in upper])
+              for y in exact_nullspace(R_N, len(upper))]
+    cells_up = Kb[q + 1] if q + 1 < len(Kb) else []
+    Z = orthonormal_basis(chain_matrix(chains, cells_up))
+    cells_q = Ka[q] if q < len(Ka) else []
+    up = Ka.embedding(q).T @ ambient_boundary(problem.generators, cells_q, cells_up) @ Z \
+        if q < len(Ka) else np.zeros((0, Z.shape[1]))
+    return down, up
+
 
 
 # ---------------------------------------------------------------------------------------------
 # Barcodes: the standard column reduction in exact arithmetic
 
 
-def filtration_order(problem, top):
-    """All cells of dimension ≤ top, by (value, dimension, vertex list)."""
+def simplex_column(s):
+    """The boundary of a simplex as (face, coefficient) pairs (none for a vertex)."""
+    return signed_faces(s) if len(s) > 1 else []
+
+
+def filtered_cells(problem, top, p):
+    """The cells of dimension ≤ top with their values and boundaries, for the column reduction:
+    (cells, value, column_of).  Cells are vertex tuples (their dimension is len − 1); for a
+    digraph or hypergraph they are the filtered basis vectors of Ω over the field (see
+    subspace_filtered_cells)."""
+    if problem.generators is not None:
+        return subspace_filtered_cells(problem, top, p)
     cells = [s for q in range(min(top, problem.top) + 1) for s in problem.cells[q]]
-    return sorted(cells, key=lambda s: (problem.value[s], len(s), s))
+    return cells, problem.value, simplex_column
 
 
-def reduce_columns(order, p):
+def filtration_order(cells, value):
+    """The cells by (value, dimension, vertex list)."""
+    return sorted(cells, key=lambda s: (value[s], len(s), s))
+
+
+def reduce_columns(order, p, column_of=simplex_column):
     """Reduce the filtration-ordered boundary matrix column by column (left to right, adding
-    earlier columns to clear the lowest entry) over Q (Fractions; p = 0) or Z/p.
+    earlier columns to clear the lowest entry) over Q (Fractions; p = 0) or Z/p.  column_of(s)
+    is the boundary of cell s as (face, coefficient) pairs.
     Returns the persistence pairs as (row, column) indices into `order`."""
     index = {s: i for i, s in enumerate(order)}
     reduced = {}  # lowest row → the reduced column that owns it ({row: coefficient})
     pairs = []
     for j, s in enumerate(order):
-        if len(s) == 1:
-            continue
         column = {}
-        for face, sign in signed_faces(s):
-            column[index[face]] = Fraction(sign) if p == 0 else sign % p
+        for face, c in column_of(s):
+            column[index[face]] = Fraction(c) if p == 0 else c % p
         column = {r: x for r, x in column.items() if x != 0}
         while column:
             low = max(column)
@@ -633,18 +1184,19 @@ def bars(problem, top_degree, p):
     bars of length 0 are dropped.  Cells up to dimension top_degree + 1 take part."""
     key = (top_degree, p)
     if key not in problem.cache:
-        order = filtration_order(problem, top_degree + 1)
-        pairs = reduce_columns(order, p)
+        cells, value, column_of = filtered_cells(problem, top_degree + 1, p)
+        order = filtration_order(cells, value)
+        pairs = reduce_columns(order, p, column_of)
         paired = {i for pair in pairs for i in pair}
         out = {q: [] for q in range(top_degree + 1)}
         for i, j in pairs:
-            birth, death = problem.value[order[i]], problem.value[order[j]]
+            birth, death = value[order[i]], value[order[j]]
             q = len(order[i]) - 1
             if q <= top_degree and birth < death:
                 out[q].append((float(birth), float(death)))
         for i, s in enumerate(order):
             if i not in paired and len(s) - 1 <= top_degree:
-                out[len(s) - 1].append((float(problem.value[s]), None))
+                out[len(s) - 1].append((float(value[s]), None))
         for q in out:
             out[q].sort(key=lambda bar: (bar[0], math.inf if bar[1] is None else bar[1]))
         problem.cache[key] = out
@@ -681,6 +1233,8 @@ def persistent_operators(problem, q, a, b):
     """For K_a ⊆ K_b: B_q^a (C_q(K_a) → C_{q−1}(K_a)) and ∂^{a,b}_{q+1} in an orthonormal basis
     Z of C^{a,b}_{q+1} = {c ∈ C_{q+1}(K_b) : ∂c ∈ C_q(K_a)} = ker R_N, where R_N are the rows of
     B_{q+1}(K_b) of the q-cells new in K_b and R_K those of the q-cells of K_a."""
+    if problem.generators is not None:
+        return subspace_persistent_operators(problem, q, a, b)
     Ka, Kb = sublevel(problem, a), sublevel(problem, b)
     down = boundary_matrix(Ka, q).astype(float)
     up = boundary_matrix(Kb, q + 1)
@@ -730,11 +1284,13 @@ def persistent_harmonic_basis(problem):
     the exact barcode: the nullity of Δ is the persistent Betti number over R)."""
     out = []
     for q, a, b in problem.requests:
-        cells = sublevel(problem, a)[q] if q <= problem.top else []
+        Ka = sublevel(problem, a)
+        cells = Ka[q] if q <= problem.top else []
         vectors = []
-        if cells:
+        if cells and n_cells(Ka, q):
             _, V = np.linalg.eigh(persistent_laplacian(problem, q, a, b))
-            vectors = V[:, :persistent_betti_number(problem, q, a, b, 0)].T.tolist()
+            kernel = V[:, :persistent_betti_number(problem, q, a, b, 0)]
+            vectors = embed(Ka, q, kernel).T.tolist()
         out.append({"dim": q, "a": a, "b": b, "cells": [list(s) for s in cells],
                     "vectors": vectors})
     return out
@@ -792,16 +1348,19 @@ def quantities():
 
 
 FILTERED_INPUTS = ("filtered_complex", "point_cloud", "distance_matrix")
+SUBSPACE_INPUTS = ("digraph", "hypergraph")
+NOT_FOR_SUBSPACES = ("torsion", "euler_characteristic")  # simplicial only (see the README)
 
 
 def answer(case):
     """The answer object: every wanted quantity that is answered, in the order wanted.  Anything
     else is not attempted: the persistent quantities for a simplicial_complex (it has no
-    filtration), every quantity of an alpha complex, digraphs and hypergraphs."""
+    filtration), every quantity of an alpha complex, and torsion and the Euler characteristic of
+    digraphs and hypergraphs."""
     if not isinstance(case.get("input"), dict):
         raise ValueError("/input: expected an object with a \"type\"")
     kind = case["input"].get("type")
-    if kind != "simplicial_complex" and kind not in FILTERED_INPUTS:
+    if kind != "simplicial_complex" and kind not in FILTERED_INPUTS + SUBSPACE_INPUTS:
         print(f"input type {kind!r} is not attempted", file=sys.stderr)
         return {}
     try:
@@ -810,6 +1369,9 @@ def answer(case):
         print(f"not attempted: {e}", file=sys.stderr)
         return {}
     answered = quantities()
+    if problem.generators is not None:
+        for name in NOT_FOR_SUBSPACES:
+            answered.pop(name)
     if problem.value is not None:
         answered.update(persistent_quantities())
     return {name: answered[name](problem) for name in case.get("want", [])

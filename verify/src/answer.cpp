@@ -5,8 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <numeric>
 #include <optional>
 #include <string>
+
+#include "topospec/hypergraph/hypergraph.hpp"
+#include "topospec/hypergraph/path_complex.hpp"
 
 #include "topospec/topology/barcode.hpp"
 #include "topospec/topology/boundary.hpp"
@@ -60,6 +64,10 @@ bool is_persistent(Quantity q) {
 
 bool needs_requests(Quantity q) {
   return is_persistent(q) && q != Quantity::Barcode && q != Quantity::SpectralCurves;
+}
+
+bool is_graph_input(const Case& c) {
+  return c.input_type == InputType::Digraph || c.input_type == InputType::Hypergraph;
 }
 
 // Rips inputs answer barcodes without building the complex (rips_persistence).
@@ -132,13 +140,15 @@ class Answerer {
     return *filtration_;
   }
   const ChainComplex& chains() {
-    if (!chains_) chains_ = filtration().chain_complex();
+    if (!chains_)
+      chains_ = is_graph_input(case_) ? case_chains(case_, options_) : filtration().chain_complex();
     return *chains_;
   }
   int max_dim() {
     if (!max_dim_)
-      max_dim_ = is_generated(case_) ? case_max_dim(case_, SimplicialComplex{})
-                                     : case_max_dim(case_, filtration().complex);
+      max_dim_ = is_generated(case_) || is_graph_input(case_)
+                     ? case_max_dim(case_, SimplicialComplex{})
+                     : case_max_dim(case_, filtration().complex);
     return *max_dim_;
   }
   int degrees() { return max_dim() + 1; }
@@ -338,9 +348,12 @@ class Answerer {
       const PersistentHarmonicSpace& h = spaces[i];
       json entry = {{"dim", h.request.dim}, {"a", h.request.a}, {"b", h.request.b},
                     {"cells", json::array()}, {"vectors", json::array()}};
-      for (const CellLabel& label : h.cells) entry["cells"].push_back(label);
-      for (Eigen::Index j = 0; j < h.basis.cols(); ++j)
-        entry["vectors"].push_back(finite_vector(h.basis, j, "a persistent harmonic basis"));
+      const auto [cells, basis] =
+          on_cells(h.request.dim, persistent_cells(chains(), h.request.dim, h.request.a), h.cells,
+                   h.basis);
+      for (const CellLabel& label : cells) entry["cells"].push_back(label);
+      for (Eigen::Index j = 0; j < basis.cols(); ++j)
+        entry["vectors"].push_back(finite_vector(basis, j, "a persistent harmonic basis"));
       const std::size_t betti = rational_barcode().persistent_betti(h.request.dim, h.request.a,
                                                                     h.request.b);
       if (static_cast<std::size_t>(h.basis.cols()) != betti)
@@ -393,6 +406,17 @@ class Answerer {
           {"numeric_nullity", zeros}, {"exact_betti", betti}, {"certain", h.certain}};
   }
 
+  // Vectors on the cells `rows` of degree q as the answer reports them: on the ambient
+  // elementary cells (paths, hyperedges) for a subspace complex (Ω, Inf), so that they do not
+  // depend on the basis the builder chose; on the cells themselves otherwise.
+  std::pair<std::vector<CellLabel>, Eigen::MatrixXd> on_cells(int q,
+                                                              const std::vector<std::size_t>& rows,
+                                                              const std::vector<CellLabel>& labels,
+                                                              const Eigen::MatrixXd& vectors) {
+    if (!chains().embedded()) return {labels, vectors};
+    return chains().to_ambient(q, rows, vectors);
+  }
+
   json harmonic_bases() {
     json by = json::object();
     for (int d = 0; d < degrees(); ++d) {
@@ -400,10 +424,13 @@ class Answerer {
       if (chains().dim(d) > 0) {
         const HarmonicSpace hs = harmonic_space(
             chains(), d, {}, spectrum_options("harmonic space of L_" + std::to_string(d)));
-        for (const CellLabel& label : hs.cells) entry["cells"].push_back(label);
-        for (Eigen::Index j = 0; j < hs.basis.cols(); ++j)
+        std::vector<std::size_t> rows(chains().dim(d));
+        std::iota(rows.begin(), rows.end(), std::size_t{0});
+        const auto [cells, basis] = on_cells(d, rows, hs.cells, hs.basis);
+        for (const CellLabel& label : cells) entry["cells"].push_back(label);
+        for (Eigen::Index j = 0; j < basis.cols(); ++j)
           entry["vectors"].push_back(
-              finite_vector(hs.basis, j, "the harmonic basis of L_" + std::to_string(d)));
+              finite_vector(basis, j, "the harmonic basis of L_" + std::to_string(d)));
         if (!hs.agrees())
           diagnostics_["harmonic_basis"][std::to_string(d)] = {
               {"numeric_nullity", hs.numeric_nullity},
@@ -605,8 +632,108 @@ FilteredComplex case_filtration(const Case& c, const AnswerOptions& options) {
     default:
       throw InvalidInput("/input/type", "input type \"" +
                                             std::string(input_type_name(c.input_type)) +
-                                            "\" is not supported yet");
+                                            "\" has no simplicial complex (its chain complex "
+                                            "is a path or infimum complex)");
   }
+}
+
+namespace {
+
+// The top hyperedge dimension (−1 for no hyperedges); with vertices = "all" the listed vertices
+// are 0-hyperedges.
+int hypergraph_top(const Case& c) {
+  std::size_t largest = 0;
+  for (const Hyperedge& h : c.hyperedges) largest = std::max(largest, h.vertices.size());
+  if (c.options.vertices == "all" && !c.vertices.empty()) largest = std::max<std::size_t>(largest, 1);
+  return static_cast<int>(largest) - 1;
+}
+
+// Degree up to which a digraph's path complex or a hypergraph's Inf is built: every reported
+// and requested degree needs the next one; a hypergraph is built whole (its Dirac operator
+// spans every degree of the complex, as for a simplicial complex).
+int graph_build_top(const Case& c) {
+  int top = case_max_dim(c, SimplicialComplex{});
+  for (const PersistenceRequest& r : c.options.requests) top = std::max(top, r.dim);
+  top += 1;
+  if (c.input_type == InputType::Hypergraph) top = std::max(top, hypergraph_top(c));
+  return top;
+}
+
+Digraph case_digraph(const Case& c) {
+  try {
+    return Digraph::from_arcs(c.vertices, c.arcs, c.vertex_values);  // merges: Case::warnings
+  } catch (const InvalidInput& e) {
+    throw InvalidInput("/input" + e.where(), e.message());
+  }
+}
+
+Hypergraph case_hypergraph(const Case& c) {
+  try {
+    return Hypergraph::from_hyperedges(
+        c.hyperedges, c.vertices,
+        c.options.vertices == "all" ? VertexConvention::All : VertexConvention::Listed);
+  } catch (const InvalidInput& e) {
+    throw InvalidInput("/input" + e.where(), e.message());
+  }
+}
+
+// The allowed paths are counted (walks, without enumerating them) and sized against the budget
+// before the path complex is built: a dense digraph has n·d^p paths of degree p.
+void check_path_counts(const Digraph& g, int top, const AnswerOptions& options,
+                       std::size_t max_paths) {
+  const std::vector<std::size_t> counts = allowed_path_counts(g, top);
+  long double paths = 0, bytes = 0;
+  std::string per_degree;
+  for (std::size_t p = 0; p < counts.size(); ++p) {
+    const auto n = static_cast<long double>(counts[p]);
+    paths += n;
+    // A path of degree p: its p + 1 vertices, its boundary column (p + 1 entries), its rows in
+    // the exact and orthonormal bases and the embedding (an overestimate refuses only hopeless
+    // inputs).
+    bytes += n * (64.0L + 64.0L * static_cast<long double>(p + 1));
+    per_degree += (p == 0 ? "" : ", ") + count(n);
+  }
+  if (paths > static_cast<long double>(max_paths) ||
+      bytes > static_cast<long double>(options.memory_budget))
+    throw ResourceLimit("the path complex of the digraph up to degree " + std::to_string(top) +
+                        " has " + count(paths) + " allowed paths (|A_0|, …, |A_" +
+                        std::to_string(top) + "| = " + per_degree + ") and needs about " +
+                        gib(bytes) + " to build; the memory budget is " +
+                        gib(options.memory_budget) + " and the limit " + count(max_paths) +
+                        " paths");
+}
+
+// An unfiltered complex as the filtration with every value 0 (CASES.md: K_a = cells with value
+// ≤ a), so that persistent quantities of an unweighted digraph or hypergraph are defined.
+void zero_values_if_unfiltered(ChainComplex& k) {
+  if (k.filtered() || k.dims().empty()) return;
+  std::vector<std::vector<double>> values;
+  for (std::size_t d : k.dims()) values.emplace_back(d, 0.0);
+  k.set_values(std::move(values));
+}
+
+}  // namespace
+
+ChainComplex case_chains(const Case& c, const AnswerOptions& options) {
+  ChainComplex k;
+  if (c.input_type == InputType::Digraph) {
+    const Digraph g = case_digraph(c);
+    PathComplexOptions o;
+    o.theory = c.options.path_theory == "non_regular" ? PathTheory::NonRegular : PathTheory::Regular;
+    o.top = graph_build_top(c);
+    // About 100 bytes per stored path at the least, as for simplices (case_filtration).
+    o.max_paths = static_cast<std::size_t>(
+        std::min<std::uint64_t>(std::size_t{1} << 27, options.memory_budget / 100));
+    o.progress = options.progress;
+    check_path_counts(g, o.top, options, o.max_paths);
+    k = path_complex(g, o).chains;
+  } else if (c.input_type == InputType::Hypergraph) {
+    k = embedded_complex(case_hypergraph(c), graph_build_top(c)).chains;
+  } else {
+    return case_filtration(c, options).chain_complex();
+  }
+  zero_values_if_unfiltered(k);
+  return k;
 }
 
 SimplicialComplex case_complex(const Case& c, const AnswerOptions& options) {
@@ -616,7 +743,10 @@ SimplicialComplex case_complex(const Case& c, const AnswerOptions& options) {
 
 int case_max_dim(const Case& c, const SimplicialComplex& k) {
   if (c.options.max_dim) return *c.options.max_dim;
-  return is_generated(c) ? 1 : k.dimension();  // CASES.md: 1 for point clouds, as Ripser
+  // CASES.md: 1 for point clouds (as Ripser), 2 for digraphs, the top hyperedge dimension.
+  if (c.input_type == InputType::Digraph) return 2;
+  if (c.input_type == InputType::Hypergraph) return hypergraph_top(c);
+  return is_generated(c) ? 1 : k.dimension();
 }
 
 nlohmann::json answer_case(const Case& c, const AnswerOptions& options) {
@@ -625,7 +755,13 @@ nlohmann::json answer_case(const Case& c, const AnswerOptions& options) {
     if (is_persistent(w.quantity) && c.input_type == InputType::SimplicialComplex)
       throw InvalidInput(w.pointer, "\"" + std::string(quantity_name(w.quantity)) +
                                         "\" needs a filtration: use a filtered_complex, "
-                                        "point_cloud or distance_matrix input");
+                                        "point_cloud, distance_matrix, digraph or "
+                                        "hypergraph input");
+    if (w.quantity == Quantity::EulerCharacteristic && is_graph_input(c))
+      throw InvalidInput(w.pointer, "\"euler_characteristic\" is defined for simplicial inputs "
+                                    "only (CASES.md); a " +
+                                        std::string(input_type_name(c.input_type)) +
+                                        " has chain_dims and betti instead");
     if (needs_requests(w.quantity) && c.options.requests.empty())
       throw InvalidInput("/options/requests", "missing: \"" + std::string(quantity_name(w.quantity)) +
                                                   "\" needs a list of {\"dim\", \"a\", \"b\"} requests");

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <utility>
 
+#include "topospec/hypergraph/digraph_reader.hpp"
 #include "topospec/topology/error.hpp"
 #include "topospec/topology/point_cloud_reader.hpp"
 #include "topospec/verify/case.hpp"
@@ -159,30 +160,31 @@ void warn_unknown_fields(const json& object, std::string_view base,
                          "\" ignored");
 }
 
-Simplex parse_simplex(const json& v, const std::string& where) {
+VertexId vertex_id(const json& id, const std::string& at) {
+  const auto i = as_integer(id);
+  if (!i) {
+    if (id.is_number()) fail(at, "vertex id " + id.dump() + " is not an integer");
+    fail(at, "expected a vertex id (an integer >= 0), got " + kind_of(id) +
+                 (id.is_primitive() ? " " + id.dump() : ""));
+  }
+  if (i->negative) fail(at, "negative vertex id " + id.dump());
+  if (i->magnitude > static_cast<std::uint64_t>(kMaxVertexId))
+    fail(at, "vertex id " + id.dump() + " is larger than 2^62");
+  return static_cast<VertexId>(i->magnitude);
+}
+
+// `what` is "simplex" or "hyperedge" in the messages.
+Simplex parse_simplex(const json& v, const std::string& where, std::string_view what = "simplex") {
   if (!v.is_array()) fail(where, "expected a list of vertex ids, got " + kind_of(v));
   // Same wording as SimplicialComplex::from_simplices, which checks these again.
-  if (v.empty()) fail(where, "empty simplex");
+  if (v.empty()) fail(where, "empty " + std::string(what));
   Simplex s;
   s.reserve(v.size());
-  for (std::size_t j = 0; j < v.size(); ++j) {
-    const json& id = v[j];
-    const std::string at = child(where, j);
-    const auto i = as_integer(id);
-    if (!i) {
-      if (id.is_number()) fail(at, "vertex id " + id.dump() + " is not an integer");
-      fail(at, "expected a vertex id (an integer >= 0), got " + kind_of(id) +
-                   (id.is_primitive() ? " " + id.dump() : ""));
-    }
-    if (i->negative) fail(at, "negative vertex id " + id.dump());
-    if (i->magnitude > static_cast<std::uint64_t>(kMaxVertexId))
-      fail(at, "vertex id " + id.dump() + " is larger than 2^62");
-    s.push_back(static_cast<VertexId>(i->magnitude));
-  }
+  for (std::size_t j = 0; j < v.size(); ++j) s.push_back(vertex_id(v[j], child(where, j)));
   Simplex sorted = s;
   std::sort(sorted.begin(), sorted.end());
   if (auto it = std::adjacent_find(sorted.begin(), sorted.end()); it != sorted.end())
-    fail(where, "vertex " + std::to_string(*it) + " repeated in a simplex");
+    fail(where, "vertex " + std::to_string(*it) + " repeated in a " + std::string(what));
   return s;
 }
 
@@ -306,6 +308,170 @@ void parse_distance_matrix_input(const json& input, Case& c) {
   c.max_value = parse_max_value(input);
 }
 
+// Largest vertex count a digraph's "vertices": n may give (the ids are stored: 8 bytes each).
+constexpr std::int64_t kMaxVertexCount = std::int64_t{1} << 26;
+
+// `vertices` of a digraph or hypergraph: a count n (ids 0 … n−1) or a list of distinct ids.
+std::vector<VertexId> parse_vertices(const json& v) {
+  const std::string at = "/input/vertices";
+  std::vector<VertexId> ids;
+  if (!v.is_array()) {
+    if (!as_integer(v))
+      fail(at, "expected a vertex count or a list of vertex ids, got " + kind_of(v));
+    const std::int64_t n = non_negative_integer(v, at, "a vertex count", kMaxVertexCount);
+    ids.resize(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i) ids[static_cast<std::size_t>(i)] = i;
+    return ids;
+  }
+  ids.reserve(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) ids.push_back(vertex_id(v[i], child(at, i)));
+  std::vector<std::pair<VertexId, std::size_t>> sorted;
+  for (std::size_t i = 0; i < ids.size(); ++i) sorted.emplace_back(ids[i], i);
+  std::sort(sorted.begin(), sorted.end());
+  for (std::size_t i = 1; i < sorted.size(); ++i)
+    if (sorted[i].first == sorted[i - 1].first)
+      fail(child(at, std::max(sorted[i].second, sorted[i - 1].second)),
+           "vertex " + std::to_string(sorted[i].first) + " listed twice (also at " +
+               child(at, std::min(sorted[i].second, sorted[i - 1].second)) + ")");
+  return ids;
+}
+
+// Reads a digraph file into the case's fields (the same ones an inline digraph fills).
+void digraph_from_file(const std::string& path, Case& c) {
+  std::vector<std::string> warnings;
+  const Digraph g = read_input_file(path, [&](const std::filesystem::path& p) {
+    return read_digraph_file(p, &warnings);
+  });
+  for (const std::string& w : warnings) c.warnings.push_back("/input/file: " + w);
+  c.vertices = g.vertex_ids();
+  const std::vector<VertexId>& ids = c.vertices;
+  // An unweighted file stays unweighted: weights only where the digraph is a filtration.
+  for (const Digraph::DenseArc& a : g.arcs())
+    c.arcs.push_back({ids[a.tail], ids[a.head],
+                      g.weighted() ? std::optional<double>(a.value) : std::nullopt});
+  if (g.weighted())
+    for (std::size_t i = 0; i < g.vertex_count(); ++i) c.vertex_values.push_back(g.vertex_value(i));
+}
+
+void parse_digraph_input(const json& input, Case& c) {
+  warn_unknown_fields(input, "/input", {"type", "vertices", "arcs", "vertex_values", "file"},
+                      "input field", c.warnings);
+  if (input.contains("file")) {
+    const std::string path = input_file(input, "arcs");
+    for (const char* field : {"vertices", "vertex_values"})
+      if (input.contains(field))
+        fail(child("/input", field), "give either \"file\" or \"" + std::string(field) + "\", not both");
+    digraph_from_file(path, c);
+    return;
+  }
+  if (!input.contains("vertices"))
+    fail("/input/vertices", "missing: a digraph needs \"vertices\" (a count n or a list of ids)");
+  c.vertices = parse_vertices(input["vertices"]);
+  std::vector<VertexId> sorted_ids = c.vertices;
+  std::sort(sorted_ids.begin(), sorted_ids.end());
+  const json& arcs = required_list(input, "arcs", "a list of arcs [a, b] or [a, b, weight]");
+  // First listing of each (tail, head), for the parallel-arc warnings.
+  std::vector<std::pair<std::pair<VertexId, VertexId>, std::size_t>> seen;
+  for (std::size_t k = 0; k < arcs.size(); ++k) {
+    const std::string at = child("/input/arcs", k);
+    const json& a = arcs[k];
+    if (!a.is_array() || (a.size() != 2 && a.size() != 3))
+      fail(at, "expected an arc [a, b] or [a, b, weight], got " +
+                   (a.is_array() ? "a list of " + std::to_string(a.size()) : kind_of(a)));
+    Arc arc;
+    arc.tail = vertex_id(a[0], child(at, 0));
+    arc.head = vertex_id(a[1], child(at, 1));
+    for (int end = 0; end < 2; ++end) {
+      const VertexId id = end == 0 ? arc.tail : arc.head;
+      if (!std::binary_search(sorted_ids.begin(), sorted_ids.end(), id))
+        fail(child(at, static_cast<std::size_t>(end)),
+             "unknown vertex " + std::to_string(id) + " (not in /input/vertices)");
+    }
+    if (arc.tail == arc.head)
+      fail(at, "self-loop " + std::to_string(arc.tail) + " → " + std::to_string(arc.head) +
+                   " (a digraph of the path complex has no loops)");
+    if (a.size() == 3) arc.weight = finite_number(a[2], child(at, 2), "an arc weight");
+    seen.push_back({{arc.tail, arc.head}, k});
+    c.arcs.push_back(arc);
+  }
+  std::stable_sort(seen.begin(), seen.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (std::size_t i = 1, first = 0; i < seen.size(); ++i) {
+    if (seen[i].first != seen[i - 1].first) {
+      first = i;
+      continue;
+    }
+    c.warnings.push_back(child("/input/arcs", seen[i].second) + ": arc " +
+                         std::to_string(seen[i].first.first) + " → " +
+                         std::to_string(seen[i].first.second) + " is also listed at " +
+                         child("/input/arcs", seen[first].second) +
+                         "; parallel arcs are merged (the smallest weight counts)");
+  }
+  if (input.contains("vertex_values")) {
+    c.vertex_values = number_row(input["vertex_values"], "/input/vertex_values", "a vertex value");
+    if (c.vertex_values.size() != c.vertices.size())
+      fail("/input/vertex_values", "has " + std::to_string(c.vertex_values.size()) +
+                                       " values for " + std::to_string(c.vertices.size()) +
+                                       " vertices (one per entry of /input/vertices)");
+  }
+}
+
+void parse_hypergraph_input(const json& input, Case& c) {
+  warn_unknown_fields(input, "/input", {"type", "hyperedges", "vertices", "file"}, "input field",
+                      c.warnings);
+  if (input.contains("vertices")) c.vertices = parse_vertices(input["vertices"]);
+  if (input.contains("file")) {
+    const std::string path = input_file(input, "hyperedges");
+    std::vector<std::string> warnings;
+    // Read as listed: the case's option `vertices` applies when the hypergraph is built.
+    const Hypergraph h = read_input_file(path, [&](const std::filesystem::path& p) {
+      return read_hypernetx_json(p, VertexConvention::Listed, &warnings);
+    });
+    for (const std::string& w : warnings) c.warnings.push_back("/input/file: " + w);
+    for (int q = 0; q <= h.top_degree(); ++q)
+      for (std::size_t i = 0; i < h.edges(q).size(); ++i)
+        c.hyperedges.push_back(
+            {h.edges(q)[i], h.filtered() ? std::optional<double>(h.values(q)[i]) : std::nullopt});
+    return;
+  }
+  const json& edges = required_list(
+      input, "hyperedges",
+      "a list of hyperedges (vertex lists, or {\"hyperedge\": [vertex ids], \"value\": t})");
+  std::vector<std::pair<Simplex, std::size_t>> seen;
+  for (std::size_t k = 0; k < edges.size(); ++k) {
+    const std::string at = child("/input/hyperedges", k);
+    const json& e = edges[k];
+    Hyperedge h;
+    if (e.is_object()) {
+      if (!e.contains("hyperedge")) fail(child(at, "hyperedge"), "missing");
+      h.vertices = parse_simplex(e["hyperedge"], child(at, "hyperedge"), "hyperedge");
+      if (e.contains("value")) h.value = finite_number(e["value"], child(at, "value"), "a value");
+      warn_unknown_fields(e, at, {"hyperedge", "value"}, "hyperedge field", c.warnings);
+    } else if (e.is_array()) {
+      h.vertices = parse_simplex(e, at, "hyperedge");
+    } else {
+      fail(at, "expected a hyperedge (a list of vertex ids, or {\"hyperedge\": [...], "
+               "\"value\": t}), got " + kind_of(e));
+    }
+    Simplex sorted = h.vertices;
+    std::sort(sorted.begin(), sorted.end());
+    seen.emplace_back(std::move(sorted), k);
+    c.hyperedges.push_back(std::move(h));
+  }
+  std::stable_sort(seen.begin(), seen.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (std::size_t i = 1, first = 0; i < seen.size(); ++i) {
+    if (seen[i].first != seen[i - 1].first) {
+      first = i;
+      continue;
+    }
+    c.warnings.push_back(child("/input/hyperedges", seen[i].second) +
+                         ": the same hyperedge as " +
+                         child("/input/hyperedges", seen[first].second) +
+                         "; duplicates are merged (the smallest value counts)");
+  }
+}
+
 void parse_input(const json& input, Case& c) {
   if (!input.is_object())
     fail("/input", "expected an object with a \"type\", got " + kind_of(input));
@@ -332,10 +498,12 @@ void parse_input(const json& input, Case& c) {
     case InputType::DistanceMatrix:
       parse_distance_matrix_input(input, c);
       break;
-    default:
-      fail("/input/type", "input type \"" + type +
-                              "\" is not supported yet (this version computes simplicial_complex, "
-                              "filtered_complex, point_cloud and distance_matrix)");
+    case InputType::Digraph:
+      parse_digraph_input(input, c);
+      break;
+    case InputType::Hypergraph:
+      parse_hypergraph_input(input, c);
+      break;
   }
 }
 

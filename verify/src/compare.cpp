@@ -264,12 +264,25 @@ void compare_real_list(Collector& c, const RealRule& rule, const json& e, const 
 
 using Cell = std::vector<std::int64_t>;
 
+// How the cells of a harmonic basis are named and matched.
+//  Simplices: a cell is a set of vertex ids, and both sides list the same cells (all q-cells).
+//  Hyperedges, Paths: the vectors live on ambient elementary cells (hyperedges: vertex sets;
+//  allowed paths: vertex sequences, a→b and b→a being different cells); one side may list cells
+//  the other leaves out, which count as zero coordinates.
+enum class CellNaming { Simplices, Hyperedges, Paths };
+
+CellNaming cell_naming(const Case& c) {
+  if (c.input_type == InputType::Digraph) return CellNaming::Paths;
+  if (c.input_type == InputType::Hypergraph) return CellNaming::Hyperedges;
+  return CellNaming::Simplices;
+}
+
 struct Basis {
-  std::vector<Cell> cells;  // each sorted
+  std::vector<Cell> cells;  // each sorted (paths: as written)
   Eigen::MatrixXd vectors;  // rows: cells, columns: the basis vectors
 };
 
-std::optional<Cell> cell_of(const json& v) {
+std::optional<Cell> cell_of(const json& v, CellNaming naming) {
   if (!v.is_array()) return std::nullopt;
   Cell cell;
   for (const json& id : v) {
@@ -277,11 +290,11 @@ std::optional<Cell> cell_of(const json& v) {
     if (!x) return std::nullopt;
     cell.push_back(*x);
   }
-  std::sort(cell.begin(), cell.end());
+  if (naming != CellNaming::Paths) std::sort(cell.begin(), cell.end());
   return cell;
 }
 
-Basis expected_basis(const json& e, const std::string& at) {
+Basis expected_basis(const json& e, const std::string& at, CellNaming naming) {
   if (!e.is_object() || !e.contains("cells") || !e.contains("vectors"))
     bad_expect(at, "expected an object with \"cells\" and \"vectors\"");
   const json& cells = e["cells"];
@@ -291,7 +304,7 @@ Basis expected_basis(const json& e, const std::string& at) {
   Basis b;
   std::map<Cell, std::size_t> seen;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    auto cell = cell_of(cells[i]);
+    auto cell = cell_of(cells[i], naming);
     if (!cell) bad_expect(at + "/cells/" + std::to_string(i), "expected a list of vertex ids");
     if (!seen.emplace(*cell, i).second)
       bad_expect(at + "/cells/" + std::to_string(i), "cell listed twice");
@@ -312,9 +325,14 @@ Basis expected_basis(const json& e, const std::string& at) {
 }
 
 // Reads got's basis, rows reordered onto the expected cells. Reports and returns nullopt on a
-// malformed answer or a different set of cells.
+// malformed answer or a different set of cells (Simplices). For ambient cells, the answer's
+// cells that the expected basis lacks become rows after the expected ones (`extra` of them;
+// the expected vectors are zero there) and expected cells the answer lacks are zero rows.
 std::optional<Eigen::MatrixXd> got_basis(Collector& c, const Basis& want, const json& e,
-                                         const json& g, const std::string& at) {
+                                         const json& g, const std::string& at, CellNaming naming,
+                                         std::size_t& extra) {
+  const bool ambient = naming != CellNaming::Simplices;
+  extra = 0;
   if (!g.is_object() || !g.contains("cells") || !g.contains("vectors")) {
     c.malformed(at, e, g, "expected an object with \"cells\" and \"vectors\", got " + describe(g));
     return std::nullopt;
@@ -337,13 +355,17 @@ std::optional<Eigen::MatrixXd> got_basis(Collector& c, const Basis& want, const 
   std::vector<bool> covered(want.cells.size(), false);
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const std::string ai = at + "/cells/" + std::to_string(i);
-    const auto cell = cell_of(cells[i]);
+    const auto cell = cell_of(cells[i], naming);
     if (!cell) {
       c.malformed(ai, nullptr, cells[i],
                   "expected a list of vertex ids, got " + describe(cells[i]));
       return std::nullopt;
     }
-    const auto it = row_of.find(*cell);
+    auto it = row_of.find(*cell);
+    if (it == row_of.end() && ambient) {
+      it = row_of.emplace(*cell, want.cells.size() + extra++).first;
+      covered.push_back(false);
+    }
     if (it == row_of.end()) {
       c.differ(ai, nullptr, cells[i],
                "the answer's cell " + cells[i].dump() + " is not a cell of the expected basis (" +
@@ -357,7 +379,7 @@ std::optional<Eigen::MatrixXd> got_basis(Collector& c, const Basis& want, const 
     covered[it->second] = true;
     row[i] = it->second;
   }
-  for (std::size_t i = 0; i < want.cells.size(); ++i)
+  for (std::size_t i = 0; i < want.cells.size() && !ambient; ++i)
     if (!covered[i]) {
       const json cell = want.cells[i];
       c.differ(at + "/cells", e["cells"], cells,
@@ -366,8 +388,8 @@ std::optional<Eigen::MatrixXd> got_basis(Collector& c, const Basis& want, const 
                    " expected)");
       return std::nullopt;
     }
-  Eigen::MatrixXd out(static_cast<Eigen::Index>(want.cells.size()),
-                      static_cast<Eigen::Index>(vectors.size()));
+  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(want.cells.size() + extra),
+                                              static_cast<Eigen::Index>(vectors.size()));
   for (std::size_t j = 0; j < vectors.size(); ++j) {
     const std::string aj = at + "/vectors/" + std::to_string(j);
     const json& v = vectors[j];
@@ -404,10 +426,16 @@ Eigen::MatrixXd orthonormal_span(const Eigen::MatrixXd& a) {
 }
 
 void compare_subspace(Collector& c, const RealRule& rule, const json& e, const json& g,
-                      const std::string& at) {
-  const Basis want = expected_basis(e, at);
-  const auto got = got_basis(c, want, e, g, at);
+                      const std::string& at, CellNaming naming) {
+  Basis want = expected_basis(e, at, naming);
+  std::size_t extra = 0;
+  const auto got = got_basis(c, want, e, g, at, naming, extra);
   if (!got) return;
+  if (extra > 0) {  // zero rows for the answer's cells that the expected basis does not list
+    const Eigen::Index rows = want.vectors.rows();
+    want.vectors.conservativeResize(rows + static_cast<Eigen::Index>(extra), Eigen::NoChange);
+    want.vectors.bottomRows(static_cast<Eigen::Index>(extra)).setZero();
+  }
   const Eigen::MatrixXd u = orthonormal_span(want.vectors);
   const Eigen::MatrixXd v = orthonormal_span(*got);
   const json ed = u.cols(), gd = v.cols();
@@ -802,7 +830,7 @@ QuantityResult compare_quantity(const Case& cs, Quantity q, const json& e, const
     case Quantity::HarmonicBasis: {
       Collector c(q, subspace_tol);
       per_degree(c, e, g, at, [&](const json& ei, const json& gi, const std::string& aq) {
-        compare_subspace(c, rule, ei, gi, aq);
+        compare_subspace(c, rule, ei, gi, aq, cell_naming(cs));
       });
       return c.take();
     }
@@ -841,7 +869,7 @@ QuantityResult compare_quantity(const Case& cs, Quantity q, const json& e, const
       per_request(c, rule, e, g, at, false,
                   [&](const json& ei, const json& gi, const std::string& ai) {
                     if (!ei.contains("cells") && !ei.contains("vectors")) return;
-                    compare_subspace(c, rule, ei, gi, ai);
+                    compare_subspace(c, rule, ei, gi, ai, cell_naming(cs));
                   });
       return c.take();
     }
@@ -964,9 +992,15 @@ double bottleneck_distance(const std::vector<std::pair<double, double>>& a,
 }
 
 std::optional<int> input_top_dimension(const Case& c) {
+  std::size_t largest = 0;
+  if (c.input_type == InputType::Hypergraph) {  // Inf_q = 0 above the top hyperedge
+    for (const Hyperedge& h : c.hyperedges) largest = std::max(largest, h.vertices.size());
+    if (c.options.vertices == "all" && !c.vertices.empty())
+      largest = std::max<std::size_t>(largest, 1);
+    return static_cast<int>(largest) - 1;
+  }
   if (c.input_type != InputType::SimplicialComplex && c.input_type != InputType::FilteredComplex)
     return std::nullopt;
-  std::size_t largest = 0;
   for (const Simplex& s : c.simplices) largest = std::max(largest, s.size());
   return static_cast<int>(largest) - 1;
 }

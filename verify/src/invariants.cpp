@@ -156,6 +156,7 @@ class Checker {
     dirac();
     harmonic();
     persistence();
+    graph_chain_dims();
     return std::move(out_);
   }
 
@@ -274,6 +275,109 @@ class Checker {
             violation("curve_betti_from_barcode",
                       "β_" + str(static_cast<std::int64_t>(q)) + " at t = " + num(t) + " is " +
                           str((*b)[q]) + " but the barcode gives " + str(*from_bars));
+    }
+  }
+
+  // Sizes of the chain groups that follow from the input alone, whatever basis or convention
+  // the answer used: Ω_0 = the vertices, Ω_1 = the distinct arcs, Ω_q ⊆ A_q (allowed paths,
+  // counted as walks); Inf_0 = the 0-hyperedges, Inf_q ⊆ span of the q-hyperedges.
+  void graph_chain_dims() {
+    if (!a_.chain_dims) return;
+    const Ints& n = *a_.chain_dims;
+    const auto dims = static_cast<int>(n.size());
+    if (case_.input_type == InputType::Digraph) {
+      const auto arcs = distinct_arcs();
+      if (dims > 0 && n[0] != static_cast<std::int64_t>(case_.vertices.size()))
+        violation("digraph_chain_dims", "n_0 = " + str(n[0]) + " but the digraph has " +
+                                            str(std::int64_t(case_.vertices.size())) +
+                                            " vertices (Ω_0 is spanned by the vertices)");
+      if (dims > 1 && n[1] != static_cast<std::int64_t>(arcs.size()))
+        violation("digraph_chain_dims", "n_1 = " + str(n[1]) + " but the digraph has " +
+                                            str(std::int64_t(arcs.size())) +
+                                            " distinct arcs (Ω_1 is spanned by the arcs)");
+      // |A_q| = number of walks with q arcs: walks[v] = those ending at v, saturating.
+      std::map<VertexId, std::int64_t> walks;
+      for (VertexId v : case_.vertices) walks[v] = 1;
+      for (int q = 1; q < dims; ++q) {
+        std::map<VertexId, std::int64_t> next;
+        for (const auto& [tail, head] : arcs) {
+          std::int64_t& w = next[head];
+          w = w > INT64_MAX - walks[tail] ? INT64_MAX : w + walks[tail];
+        }
+        walks = std::move(next);
+        std::int64_t total = 0;
+        for (const auto& [v, w] : walks) total = total > INT64_MAX - w ? INT64_MAX : total + w;
+        if (n[q] > total)
+          violation("digraph_chain_dims", "n_" + str(q) + " = " + str(n[q]) + " exceeds |A_" +
+                                              str(q) + "| = " + str(total) +
+                                              ", the number of allowed paths (Ω_" + str(q) +
+                                              " ⊆ A_" + str(q) + ")");
+      }
+    }
+    if (case_.input_type == InputType::Hypergraph) {
+      const auto edges = hyperedges_by_degree();
+      for (int q = 0; q < dims; ++q) {
+        const auto it = edges.find(q);
+        const auto h = static_cast<std::int64_t>(it == edges.end() ? 0 : it->second.size());
+        if (q == 0 ? n[0] != h : n[q] > h)
+          violation("hypergraph_chain_dims",
+                    "n_" + str(q) + " = " + str(n[q]) + (q == 0 ? " but there are " : " exceeds the ") +
+                        str(h) + " hyperedges with " + str(q + 1) + " vertices (Inf_" + str(q) +
+                        (q == 0 ? " is spanned by them)" : " ⊆ their span)"));
+      }
+    }
+  }
+
+  // The digraph's arcs without parallels: (tail, head) pairs.
+  std::set<std::pair<VertexId, VertexId>> distinct_arcs() const {
+    std::set<std::pair<VertexId, VertexId>> arcs;
+    for (const Arc& a : case_.arcs) arcs.emplace(a.tail, a.head);
+    return arcs;
+  }
+
+  // Distinct hyperedges (sorted vertex ids) by degree, with the 0-hyperedges that the option
+  // vertices = "all" adds.
+  std::map<int, std::set<Ints>> hyperedges_by_degree() const {
+    std::map<int, std::set<Ints>> out;
+    for (const Hyperedge& h : case_.hyperedges) {
+      Ints ids(h.vertices.begin(), h.vertices.end());
+      std::sort(ids.begin(), ids.end());
+      out[static_cast<int>(ids.size()) - 1].insert(ids);
+      if (case_.options.vertices == "all")
+        for (std::int64_t v : ids) out[0].insert({v});
+    }
+    if (case_.options.vertices == "all")
+      for (VertexId v : case_.vertices) out[0].insert({v});
+    return out;
+  }
+
+  // Why `ids` (a cell of degree q as listed) is not a cell the input has, or "" when it is:
+  // a q-simplex has q + 1 vertices; a digraph's cell is an allowed path, a hypergraph's a
+  // hyperedge (harmonic vectors of Ω and Inf live on those).
+  std::string not_a_cell(const Ints& ids, int q) {
+    switch (case_.input_type) {
+      case InputType::SimplicialComplex:
+        return static_cast<int>(ids.size()) != q + 1 ? "not a " + str(q) + "-simplex" : "";
+      case InputType::Digraph: {
+        if (static_cast<int>(ids.size()) != q + 1) return "not a path with " + str(q) + " arcs";
+        if (!arcs_) arcs_ = distinct_arcs();
+        for (std::size_t i = 0; i + 1 < ids.size(); ++i)
+          if (!arcs_->count({ids[i], ids[i + 1]}))
+            return "not an allowed path (no arc " + str(ids[i]) + " → " + str(ids[i + 1]) + ")";
+        return "";
+      }
+      case InputType::Hypergraph: {
+        if (!hyperedges_) hyperedges_ = hyperedges_by_degree();
+        Ints sorted = ids;
+        std::sort(sorted.begin(), sorted.end());
+        const auto it = hyperedges_->find(q);
+        if (static_cast<int>(ids.size()) != q + 1 || it == hyperedges_->end() ||
+            !it->second.count(sorted))
+          return "not a hyperedge with " + str(q + 1) + " vertices";
+        return "";
+      }
+      default:
+        return "";
     }
   }
 
@@ -591,14 +695,13 @@ class Checker {
           cells_ok = false;
           break;
         }
-        std::sort(ids->begin(), ids->end());
-        if (case_.input_type == InputType::SimplicialComplex &&
-            static_cast<int>(ids->size()) != q + 1) {
-          violation("harmonic_cells", hq + " lists the cell " + cell.dump() + ", which is not a " +
-                                          str(q) + "-simplex");
+        if (const std::string why = not_a_cell(*ids, q); !why.empty()) {
+          violation("harmonic_cells", hq + " lists the cell " + cell.dump() + ", which is " + why);
           cells_ok = false;
           break;
         }
+        // Paths are sequences (a → b and b → a are different cells); the rest are sets.
+        if (case_.input_type != InputType::Digraph) std::sort(ids->begin(), ids->end());
         if (!seen.insert(*ids).second) {
           violation("harmonic_cells", hq + " lists the cell " + cell.dump() + " twice");
           cells_ok = false;
@@ -606,7 +709,10 @@ class Checker {
         }
       }
       if (!cells_ok) continue;
-      if (const auto nq = n(q); nq && static_cast<std::int64_t>(cells.size()) != *nq)
+      // Ω and Inf vectors are given on the ambient cells they touch, not on n_q cells.
+      const bool ambient =
+          case_.input_type == InputType::Digraph || case_.input_type == InputType::Hypergraph;
+      if (const auto nq = n(q); !ambient && nq && static_cast<std::int64_t>(cells.size()) != *nq)
         violation("harmonic_cells", hq + " has " + str(std::int64_t(cells.size())) +
                                         " cells but n_" + str(q) + " = " + str(*nq));
       // Vectors: orthonormal, one entry per cell.
@@ -655,6 +761,8 @@ class Checker {
 
   const Case& case_;
   Answer a_;
+  std::optional<std::set<std::pair<VertexId, VertexId>>> arcs_;  // digraph, on first use
+  std::optional<std::map<int, std::set<Ints>>> hyperedges_;      // hypergraph, on first use
   std::optional<int> top_;
   double abs_, rel_;
   std::vector<InvariantViolation> out_;

@@ -51,6 +51,8 @@ class SplitMix64 {
 
 using Simplices = std::vector<Simplex>;
 
+json random_simplicial_case(std::uint64_t seed, const RandomCaseOptions& options);
+
 // `count` distinct vertices out of 0..n-1, increasing.
 Simplex random_subset(SplitMix64& rng, int n, int count) {
   std::vector<VertexId> all(static_cast<std::size_t>(n));
@@ -226,9 +228,208 @@ json filtered_entries(SplitMix64& rng, const Simplices& simplices, std::vector<d
   return json(shuffled);
 }
 
+json random_coefficients(SplitMix64& rng, bool persistent) {
+  static const char* const kCoefficients[] = {"Q", "Z2", "Zp:3", "Zp:5", "Z"};
+  const char* c = kCoefficients[rng.below(5)];
+  return persistent && std::string(c) == "Z" ? "Q" : c;  // barcodes need a field
+}
+
+// (a, b) requests over the values `distinct` (sorted, non-empty), degrees 0 … top, and the
+// values as the spectral-curve samples.
+void random_requests(SplitMix64& rng, const std::vector<double>& distinct, int top, json& opts) {
+  json requests = json::array();
+  for (int r = rng.between(1, 4); r > 0; --r) {
+    double a = distinct[rng.below(distinct.size())], b = distinct[rng.below(distinct.size())];
+    if (a > b) std::swap(a, b);
+    if (rng.chance(20)) b += 0.5;  // between filtration values
+    requests.push_back({{"dim", rng.between(0, std::max(0, top))}, {"a", a}, {"b", b}});
+  }
+  opts["requests"] = requests;
+  opts["values"] = distinct;
+}
+
+// euler_characteristic is for simplicial inputs only (CASES.md).
+std::vector<std::string> graph_want(const std::vector<std::string>& want) {
+  std::vector<std::string> out;
+  for (const std::string& w : want)
+    if (w != "euler_characteristic") out.push_back(w);
+  return out;
+}
+
+json document(std::uint64_t seed, const std::string& what, const std::string& tag,
+              const json& input, const json& opts, const std::vector<std::string>& want) {
+  return json{{"format", std::string(kCaseFormat)},
+              {"name", "random-" + std::to_string(seed)},
+              {"description", what},
+              {"tags", json::array({"random", tag})},
+              {"input", input},
+              {"options", opts},
+              {"want", want}};
+}
+
+// A digraph on at most 7 vertices (path complexes grow fast): G(n, p) arcs, sometimes a forced
+// 2-cycle a ⇄ b (the case where the regular and non-regular theories differ), sometimes
+// weights and vertex values (always when a persistent quantity is wanted), ids as a count or
+// a relabelled list, either path theory.
+json random_digraph_case(std::uint64_t seed, const RandomCaseOptions& options) {
+  SplitMix64 rng(seed);
+  const int n = rng.between(1, std::max(1, std::min(options.max_vertices, 7)));
+  const int percent = 20 + 15 * static_cast<int>(rng.below(3));  // 20, 35, 50 %
+  std::vector<std::pair<int, int>> arcs;
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j)
+      if (i != j && rng.chance(percent)) arcs.emplace_back(i, j);
+  std::string what = "digraph G(" + std::to_string(n) + ", 0." + std::to_string(percent) + ")";
+  if (n >= 2 && rng.chance(30)) {
+    const int a = rng.between(0, n - 1);
+    int b = rng.between(0, n - 2);
+    if (b >= a) ++b;
+    for (const auto& arc : {std::pair{a, b}, std::pair{b, a}})
+      if (std::find(arcs.begin(), arcs.end(), arc) == arcs.end()) arcs.push_back(arc);
+    what += ", 2-cycle " + std::to_string(a) + " ⇄ " + std::to_string(b);
+  }
+  rng.shuffle(arcs);
+
+  const bool persistent = std::any_of(options.want.begin(), options.want.end(), is_persistent_key);
+  const bool weighted = persistent || rng.chance(30);
+  std::vector<VertexId> ids(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) ids[static_cast<std::size_t>(i)] = i;
+  json input = {{"type", "digraph"}};
+  if (rng.chance(50)) {
+    ids = fresh_ids(rng, ids.size(), rng.chance(25));
+    input["vertices"] = ids;
+    what += ", listed ids";
+  } else {
+    input["vertices"] = n;
+  }
+  std::vector<double> distinct = {0};
+  json arcs_json = json::array();
+  for (const auto& [a, b] : arcs) {
+    json arc = {ids[static_cast<std::size_t>(a)], ids[static_cast<std::size_t>(b)]};
+    if (weighted) {
+      const double w = static_cast<double>(rng.below(4));
+      arc.push_back(w);
+      distinct.push_back(w);
+    }
+    arcs_json.push_back(std::move(arc));
+  }
+  input["arcs"] = arcs_json;
+  if (weighted && rng.chance(30)) {
+    json values = json::array();
+    for (int i = 0; i < n; ++i) {
+      const double v = static_cast<double>(rng.below(3));
+      values.push_back(v);
+      distinct.push_back(v);
+    }
+    input["vertex_values"] = values;
+    what += ", vertex values";
+  }
+  if (weighted) what += ", weighted";
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+
+  json opts = json::object();
+  if (options.vary_coefficients) opts["coefficients"] = random_coefficients(rng, persistent);
+  if (rng.chance(35)) {
+    opts["path_theory"] = "non_regular";
+    what += ", non-regular";
+  } else if (rng.chance(30)) {
+    opts["path_theory"] = "regular";
+  }
+  int max_dim = 2;  // CASES.md default for digraphs
+  if (rng.chance(30)) opts["max_dim"] = max_dim = rng.between(0, std::min(3, std::max(0, options.max_dim)));
+  if (persistent) random_requests(rng, distinct, max_dim, opts);
+  return document(seed, what, "digraph", input, opts, graph_want(options.want));
+}
+
+// A hypergraph on at most 7 vertices: hyperedges of 1–4 vertices (listed in any order, without
+// their faces), sometimes values (always when a persistent quantity is wanted), sometimes a
+// `vertices` field and the option vertices = "all".
+json random_hypergraph_case(std::uint64_t seed, const RandomCaseOptions& options) {
+  SplitMix64 rng(seed);
+  const int n = rng.between(1, std::max(1, std::min(options.max_vertices, 7)));
+  const int count = rng.between(1, 2 * n);
+  Simplices edges;
+  for (int k = 0; k < count; ++k) {
+    Simplex e = random_subset(rng, n, rng.between(1, std::min(4, n)));
+    if (std::find(edges.begin(), edges.end(), e) == edges.end()) edges.push_back(std::move(e));
+  }
+  std::string what = std::to_string(edges.size()) + " random hyperedges on " + std::to_string(n) +
+                     " vertices";
+  std::vector<VertexId> ids(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) ids[static_cast<std::size_t>(i)] = i;
+  if (rng.chance(40)) {
+    ids = fresh_ids(rng, ids.size(), rng.chance(25));
+    what += ", relabelled";
+  }
+  for (Simplex& e : edges) {
+    for (VertexId& v : e) v = ids[static_cast<std::size_t>(v)];
+    if (rng.chance(35)) rng.shuffle(e);
+  }
+  const bool persistent = std::any_of(options.want.begin(), options.want.end(), is_persistent_key);
+  const bool valued = persistent || rng.chance(30);
+  std::vector<double> distinct = {0};
+  json list = json::array();
+  for (const Simplex& e : edges) {
+    if (!valued) {
+      list.push_back(e);
+      continue;
+    }
+    const double v = static_cast<double>(rng.below(4));
+    distinct.push_back(v);
+    list.push_back({{"hyperedge", e}, {"value", v}});
+  }
+  json input = {{"type", "hypergraph"}, {"hyperedges", list}};
+  if (valued) what += ", values";
+  json opts = json::object();
+  if (rng.chance(30)) {
+    opts["vertices"] = "all";
+    what += ", vertices \"all\"";
+    if (rng.chance(50)) {  // with an isolated vertex of the `vertices` field
+      std::vector<VertexId> all = ids;
+      VertexId extra = 0;
+      while (std::find(all.begin(), all.end(), extra) != all.end()) ++extra;
+      all.push_back(extra);
+      input["vertices"] = all;
+    }
+  }
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+
+  std::size_t top_size = 0;
+  for (const Simplex& e : edges) top_size = std::max(top_size, e.size());
+  int max_dim = static_cast<int>(top_size) - 1;  // CASES.md default: the top hyperedge
+  if (options.vary_coefficients) opts["coefficients"] = random_coefficients(rng, persistent);
+  if (rng.chance(30)) opts["max_dim"] = max_dim = rng.between(0, max_dim + 1);
+  if (persistent) random_requests(rng, distinct, max_dim, opts);
+  return document(seed, what, "hypergraph", input, opts, graph_want(options.want));
+}
+
 }  // namespace
 
+std::optional<RandomInput> parse_random_input(std::string_view name) {
+  if (name == "simplicial") return RandomInput::Simplicial;
+  if (name == "digraph") return RandomInput::Digraph;
+  if (name == "hypergraph") return RandomInput::Hypergraph;
+  if (name == "mixed") return RandomInput::Mixed;
+  return std::nullopt;
+}
+
 json random_case(std::uint64_t seed, const RandomCaseOptions& options) {
+  RandomInput input = options.input;
+  if (input == RandomInput::Mixed) {
+    // Drawn from its own stream, so that each kind's case is the same as without the mix.
+    SplitMix64 pick(seed ^ 0x6d69786564ULL);
+    input = static_cast<RandomInput>(pick.below(3));
+  }
+  if (input == RandomInput::Digraph) return random_digraph_case(seed, options);
+  if (input == RandomInput::Hypergraph) return random_hypergraph_case(seed, options);
+  return random_simplicial_case(seed, options);
+}
+
+namespace {
+
+json random_simplicial_case(std::uint64_t seed, const RandomCaseOptions& options) {
   SplitMix64 rng(seed);
   const int max_vertices = std::max(1, options.max_vertices);
   const int max_dim = std::max(0, options.max_dim);
@@ -328,13 +529,8 @@ json random_case(std::uint64_t seed, const RandomCaseOptions& options) {
     for (const Simplex& s : simplices) simplices_json.push_back(s);
     input = {{"type", "simplicial_complex"}, {"simplices", simplices_json}};
   }
-  return json{{"format", std::string(kCaseFormat)},
-              {"name", "random-" + std::to_string(seed)},
-              {"description", what},
-              {"tags", json::array({"random", tag})},
-              {"input", input},
-              {"options", opts},
-              {"want", options.want}};
+  return document(seed, what, tag, input, opts, options.want);
 }
 
+}  // namespace
 }  // namespace topospec::verify

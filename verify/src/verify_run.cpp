@@ -167,6 +167,7 @@ std::optional<CaseReport> run_random(std::uint64_t seed, const VerifyOptions& op
                                      std::string& warning) {
   RandomCaseOptions random_options;
   if (!options.random_want.empty()) random_options.want = options.random_want;
+  random_options.input = options.random_input;
   const json doc = random_case(seed, random_options);
   Case c = parse_case(doc);
   c.origin = "random_case(" + std::to_string(seed) + ")";

@@ -8,9 +8,10 @@
 Environment: TOPOSPEC (default build/apps/topospec/topospec), PYTHON (default /usr/bin/python3).
 
 Each case below is a concise definition: the complex (written out, or built by a small helper
-from a written-out triangulation) or another input (a filtered complex, a point cloud or a
-distance matrix, written out or generated from a fixed seed), the options, the wanted
-quantities and, for some quantities, a *closed form* (a value from REFERENCE §3.1–3.3, a theorem
+from a written-out triangulation) or another input (a filtered complex, a point cloud, a
+distance matrix, a digraph or a hypergraph, written out or generated from a fixed seed or
+rule), the options, the wanted
+quantities and, for some quantities, a *closed form* (a value from REFERENCE §3.1–3.5, a theorem
 or a formula, typed or computed here from the formula, never from a candidate).  For every case
 the generator
 
@@ -64,6 +65,11 @@ TWO = ("two independent methods: topospec library and verify/candidates/correct.
 TWO_FILTERED = ("two independent methods: topospec library and verify/candidates/correct.py "
                 "(barcodes by exact column reduction over Q (Fractions) or Z/p; persistent "
                 "Laplacians in the projection form with an SVD basis of ker R_N; NumPy eigvalsh)")
+TWO_SUBSPACE = ("two independent methods: topospec library and verify/candidates/correct.py "
+                "(Ω of the allowed paths / Inf of the hyperedges by exact column reduction over Q "
+                "(Fractions) or Z/p, filtration-adapted; exact ranks; barcodes by exact column "
+                "reduction; Laplacians in a QR-orthonormalised Ω basis; persistent Laplacians in "
+                "the projection form with an exact basis of C^{a,b}; NumPy eigvalsh)")
 THREE = ("three independent methods: topospec library, verify/candidates/correct.py (exact "
          "column reduction) and GUDHI {version} RipsComplex persistence (Z/{field})")
 
@@ -1244,6 +1250,471 @@ case("distance-matrix-random-full-12-max-dim-2", "A random dissimilarity on 12 p
 
 
 # =============================================================================================
+# Digraphs (GLMY path homology, path Laplacians, PPH: REFERENCE §3.5) and hypergraphs
+# (embedded homology: REFERENCE §3.4).  Directed flag complexes (§3.6) are not a case input.
+
+
+def digraph(vertices, arcs, **fields):
+    return dict({"type": "digraph", "vertices": vertices, "arcs": [list(a) for a in arcs]},
+                **fields)
+
+
+def hypergraph(hyperedges, **fields):
+    return dict({"type": "hypergraph", "hyperedges": [list(e) for e in hyperedges]}, **fields)
+
+
+def path_harmonic(cells, vectors_by_cell):
+    """A closed-form harmonic space on allowed paths: cells are vertex sequences (not sorted:
+    a path's order is its orientation), listed in lexicographic order as the answer lists
+    them; basis vectors as {path: coefficient} dicts."""
+    cells = sorted(tuple(c) for c in cells)
+    vectors = [[coeffs.get(c, 0) for c in cells] for coeffs in vectors_by_cell]
+    return {"cells": [list(c) for c in cells], "vectors": orthonormal(vectors) if vectors else []}
+
+
+def allowed_paths_of(arcs, n_vertices, p):
+    """The allowed p-paths (walks along arcs) of a digraph on vertices 0 … n−1."""
+    paths = [(v,) for v in range(n_vertices)]
+    for _ in range(p):
+        paths = [s + (b,) for s in paths for a, b in arcs if a == s[-1]]
+    return sorted(paths)
+
+
+REF35 = "REFERENCE §3.5"
+GLMY = "Grigor'yan–Lin–Muranov–Yau, arXiv:1207.2834"
+JL_DIGRAPH = (f"{REF35} JL digraph (Liu–Shen–Wei arXiv:2310.07570, JoybearLiu/ChatGPT-for-"
+              f"computational-topology digraphs/*; full GLMY values [V])")
+PATH_LAPLACIAN = (f"{REF35} path-Laplacian table [V] (Wang–Wei, Found. Data Sci. 5(1), 2023: "
+                  "orthonormal Ω basis)")
+PATH_TABLE = f"{REF35} path-homology table [V] ({GLMY})"
+REF34 = ("REFERENCE §3.4 (JL hypergraph/main_compute.py, Liu–Shen–Wei arXiv:2310.07570; "
+         "embedded homology of Bressan–Li–Ren–Wu, Asian J. Math. 2019) [V]")
+REF34_OTHER = ("REFERENCE §3.4 other hypergraphs and §1.8 singleton-vertex convention [V] "
+               "(Bressan–Li–Ren–Wu embedded homology; HyperNetX TriLoop)")
+PPH = (f"{REF35} cycle networks (Chowdhury–Mémoli, SODA 2018, arXiv:1701.00565; "
+       "samirchowdhury/pypph tests/cycleNet.py, README N=11 → (1,6); pph-matlab N=5 → [1,3])")
+
+# ---------------------------------------------------------------- digraphs: the seed paper
+JL_ARCS = [(1, 2), (1, 3), (2, 3), (2, 4), (3, 4)]
+case("digraph-jl-seed", "Seed-paper (JL) digraph 1→2, 1→3, 2→3, 2→4, 3→4, max_dim 3. Allowed "
+     "paths: 4 vertices, 5 arcs, 123, 124, 134, 234 and 1234. dim Ω = (4,5,3,1) with Ω_2 = "
+     "⟨123, 234, 124−134⟩ and Ω_3 = ⟨1234⟩; β = (1,0,0,0) (JL, with simple paths of length ≤ 2, "
+     "reports β = [1,0,1]: F7). ev(L_2) = {4,4,4}, ev(L_3) = {4}; L_0 = JL's printed matrix "
+     "(the graph Laplacian of K_4 minus 14: {0,2,4,4}); ev(L_1) = {2,4,4,4,4} (its down part "
+     "has the nonzero eigenvalues of L_0, its up part those of B_2ᵀB_2, {4,4}).",
+     None, ["chain_dims", "betti", "boundary_ranks", "laplacian_spectrum"],
+     input=digraph([1, 2, 3, 4], JL_ARCS), options={"max_dim": 3},
+     closed={"chain_dims": [4, 5, 3, 1], "betti": [1, 0, 0, 0], "boundary_ranks": [3, 2, 1, 0],
+             "laplacian_spectrum": {"0": [0.0, 2.0, 4.0, 4.0], "1": [2.0, 4.0, 4.0, 4.0, 4.0],
+                                    "2": [4.0, 4.0, 4.0], "3": [4.0]}},
+     cite=JL_DIGRAPH + "; L_0 from the printed JL matrix, L_1 by the Hodge decomposition, "
+          "boundary ranks by rank–nullity", tags=["seed-paper", "spectra"])
+case("digraph-jl-seed-dirac", "JL digraph (as digraph-jl-seed, max_dim 2, so paths are built "
+     "to degree 3): Dirac operator over Ω_0 ⊕ … ⊕ Ω_3 (13 dimensions): D² = ⊕L_q, so spec D = "
+     "±√λ for the nonzero λ of {0,2,4,4} ∪ {2,4⁴} ∪ {4³} ∪ {4} paired up, plus one 0; per-degree "
+     "Dirac spectra and up/down Laplacians by two methods.",
+     None, ["dirac_spectrum", "dirac_spectrum_by_degree"] + UPDOWN,
+     input=digraph([1, 2, 3, 4], JL_ARCS),
+     closed={"dirac_spectrum": dirac_from_laplacians(
+         {"0": [0.0, 2.0, 4.0, 4.0], "1": [2.0, 4.0, 4.0, 4.0, 4.0], "2": [4.0, 4.0, 4.0],
+          "3": [4.0]}, 1)},
+     cite=JL_DIGRAPH + "; D² = ⊕L_q (Suwayyid–Wei, arXiv:2311.14893)",
+     tags=["seed-paper", "dirac", "up-down"])
+
+# ---------------------------------------------------------------- digraphs: small examples
+case("digraph-single-arc", "a→b: β = (1,0), Ω = (2,1); ev(L_0) = {0,2}, ev(L_1) = {2}.",
+     None, ["chain_dims", "betti", "laplacian_spectrum"], input=digraph(2, [(0, 1)]),
+     options={"max_dim": 1},
+     closed={"chain_dims": [2, 1], "betti": [1, 0],
+             "laplacian_spectrum": {"0": [0.0, 2.0], "1": [2.0]}},
+     cite=PATH_TABLE + "; B_1 = (−1, 1)ᵀ", tags=["edge-case"])
+case("digraph-bigon-regular", "a⇄b, regular theory, max_dim 3: the walks abab… and baba… are "
+     "allowed and ∂-invariant (faces with aa, bb vanish), so dim Ω_p = 2 for every p and β = "
+     "(1,0,0,0); ev(L_0) = {0,4}, ev(L_1) = ev(L_2) = {4,4}; L_3 = B_3ᵀB_3 + B_4B_4ᵀ = "
+     "[[2,−2],[−2,2]] + [[2,2],[2,2]] = 4I (∂abab = bab − aba, ∂ababa = baba + abab).",
+     None, ["chain_dims", "betti", "laplacian_spectrum"], input=digraph(2, [(0, 1), (1, 0)]),
+     options={"max_dim": 3},
+     closed={"chain_dims": [2, 2, 2, 2], "betti": [1, 0, 0, 0],
+             "laplacian_spectrum": {"0": [0.0, 4.0], "1": [4.0, 4.0], "2": [4.0, 4.0],
+                                    "3": [4.0, 4.0]}},
+     cite=PATH_TABLE + "; " + PATH_LAPLACIAN + "; L_3 by hand", tags=["spectra"])
+case("digraph-bigon-non-regular", "a⇄b in the non-regular theory (path_theory non_regular): "
+     "aa and bb are kept as never-allowed faces, so Ω_2 = 0 and β = (1,1,0) (regular: "
+     "(1,0,0)).",
+     None, ["chain_dims", "betti"], input=digraph(2, [(0, 1), (1, 0)]),
+     options={"path_theory": "non_regular"},
+     closed={"chain_dims": [2, 2, 0], "betti": [1, 1, 0]},
+     cite=PATH_TABLE + " (non-regular: Huntsman–Yutin, SteveHuntsmanBAESystems/"
+          "PerformantPathHomology)", tags=["non-regular"])
+R3 = math.sqrt(3)
+case("digraph-transitive-triangle", "Transitive triangle 0→1, 1→2, 0→2: Ω = (3,3,1) with "
+     "Ω_2 = ⟨012⟩, β = (1,0,0); ev(L_0) = {0,3,3}, ev(L_1) = {3,3,3}, ev(L_2) = {3}; Dirac over "
+     "Ω_0 ⊕ … ⊕ Ω_3: {±√3 ×3, 0}.",
+     None, ["chain_dims", "betti", "laplacian_spectrum", "dirac_spectrum"],
+     input=digraph(3, [(0, 1), (1, 2), (0, 2)]),
+     closed={"chain_dims": [3, 3, 1], "betti": [1, 0, 0],
+             "laplacian_spectrum": {"0": [0.0, 3.0, 3.0], "1": [3.0, 3.0, 3.0], "2": [3.0]},
+             "dirac_spectrum": spec([-R3] * 3 + [0] + [R3] * 3)},
+     cite=PATH_TABLE + "; " + PATH_LAPLACIAN + "; D² = ⊕L_q", tags=["spectra", "dirac"])
+case("digraph-transitive-triangle-relabelled", "Transitive triangle with source 2 and sink 0 "
+     "(2→1, 1→0, 2→0; vertex ids listed as [2, 0, 1]): β = (1,0), Ω = (3,3,1).",
+     None, ["chain_dims", "betti"], input=digraph([2, 0, 1], [(2, 1), (1, 0), (2, 0)]),
+     options={"max_dim": 1, "coefficients": "Z2"},
+     closed={"chain_dims": [3, 3], "betti": [1, 0]},
+     cite=PATH_TABLE + " (C_3: the 6 acyclic orientations give (1,0))", tags=["relabelled"])
+C = 1 / math.sqrt(3)
+case("digraph-cyclic-triangle", "Cyclic triangle 0→1→2→0: every 2-path has a non-allowed face, "
+     "Ω_2 = 0, β = (1,1,0); ev(L_0) = ev(L_1) = {0,3,3}. The harmonic 1-chain is the cycle "
+     "e_01 + e_12 + e_20 on the allowed paths (cells in path order: [2,0], not [0,2]).",
+     None, ["chain_dims", "betti", "laplacian_spectrum", "harmonic_basis"],
+     input=digraph(3, [(0, 1), (1, 2), (2, 0)]),
+     closed={"chain_dims": [3, 3, 0], "betti": [1, 1, 0],
+             "laplacian_spectrum": {"0": [0.0, 3.0, 3.0], "1": [0.0, 3.0, 3.0], "2": []},
+             "harmonic_basis": {
+                 "0": path_harmonic([(0,), (1,), (2,)], [{(0,): 1, (1,): 1, (2,): 1}]),
+                 "1": path_harmonic([(0, 1), (1, 2), (2, 0)], [{(0, 1): 1, (1, 2): 1, (2, 0): 1}]),
+                 "2": path_harmonic([(0, 1, 2), (1, 2, 0), (2, 0, 1)], [])}},
+     cite=PATH_TABLE + "; " + PATH_LAPLACIAN + "; harmonic chains = ker ∂ ∩ ker ∂* (Ω_2 = 0)",
+     tags=["spectra", "harmonic"])
+SQUARE_ARCS = [(0, 1), (1, 3), (0, 2), (2, 3)]
+case("digraph-square", "Directed square a→b→d, a→c→d (a, b, c, d = 0, 1, 2, 3): Ω_2 = "
+     "⟨e_abd − e_acd⟩, β = (1,0,0). In an orthonormal Ω basis ev(L_0) = {0,2,2,4}, ev(L_1) = "
+     "{2,2,2,4}, ev(L_2) = {2}; the raw vector e_abd − e_acd would give {4} (unnormalised Ω "
+     "basis). Harmonic: the constants in degree 0, nothing in degrees 1 and 2.",
+     None, ["chain_dims", "betti", "laplacian_spectrum", "harmonic_basis"],
+     input=digraph(4, SQUARE_ARCS),
+     closed={"chain_dims": [4, 4, 1], "betti": [1, 0, 0],
+             "laplacian_spectrum": {"0": [0.0, 2.0, 2.0, 4.0], "1": [2.0, 2.0, 2.0, 4.0],
+                                    "2": [2.0]},
+             "harmonic_basis": {
+                 "0": path_harmonic([(v,) for v in range(4)], [{(v,): 1 for v in range(4)}]),
+                 "1": path_harmonic(SQUARE_ARCS, []),
+                 "2": path_harmonic([(0, 1, 3), (0, 2, 3)], [])}},
+     cite=PATH_TABLE + "; " + PATH_LAPLACIAN + "; REFERENCE §1.6 normalisation pitfall",
+     tags=["spectra", "harmonic"])
+case("digraph-square-up-down", "Directed square (as digraph-square): up and down path "
+     "Laplacians and per-degree Dirac operators in an orthonormal Ω basis.",
+     None, UPDOWN + ["dirac_spectrum_by_degree"], input=digraph(4, SQUARE_ARCS),
+     tags=["spectra", "up-down", "dirac"])
+for name, n, arcs, text in [
+        ("digraph-c4-cyclic", 4, [(0, 1), (1, 2), (2, 3), (3, 0)], "the cyclic 4-cycle"),
+        ("digraph-c4-alternating", 4, [(0, 1), (2, 1), (2, 3), (0, 3)],
+         "the alternating 4-cycle 0→1←2→3←0 (no 2-paths)"),
+        ("digraph-c4-long-path", 4, [(0, 1), (1, 2), (2, 3), (0, 3)],
+         "the 4-cycle 0→1→2→3 plus 0→3 (one 3-path, not a square)"),
+        ("digraph-c5-one-reversed", 5, [(0, 1), (1, 2), (2, 3), (3, 4), (0, 4)],
+         "the 5-cycle with one arc reversed"),
+        ("digraph-c6-cyclic", 6, [(i, (i + 1) % 6) for i in range(6)], "the cyclic 6-cycle")]:
+    case(name, f"Orientation of a cycle that is not a square: {text}. Only the 4 square "
+         f"orientations of C_4 have β = (1,0); every other orientation of C_4, C_5, C_6 has "
+         f"β = (1,1).", None, ["betti"], input=digraph(n, arcs), options={"max_dim": 1},
+         closed={"betti": [1, 1]},
+         cite=PATH_TABLE + " (C_4: 12 of 16 orientations give (1,1); C_5, C_6: all)",
+         tags=["cycle"])
+
+OCT_ARCS = [(0, 1), (2, 1), (0, 3), (2, 3)] + [(a, v) for a in (4, 5) for v in range(4)]
+case("digraph-octahedron", "Octahedron digraph (sheaves path_homology examples.py): 0→1, 2→1, "
+     "0→3, 2→3 and 4, 5 → each of 0–3, max_dim 3. Ω = (6,12,8,0), β = (1,0,1,0); ev(L_0) = "
+     "{0,4,4,4,6,6} (the octahedron graph), ev(L_1) = {2³,4⁶,6³}, ev(L_2) = {0,2³,4³,6}.",
+     None, ["chain_dims", "betti", "laplacian_spectrum"], input=digraph(6, OCT_ARCS),
+     options={"max_dim": 3},
+     closed={"chain_dims": [6, 12, 8, 0], "betti": [1, 0, 1, 0],
+             "laplacian_spectrum": {"0": OCT_L["0"], "1": OCT_L["1"], "2": OCT_L["2"], "3": []}},
+     cite=PATH_TABLE + " and path-Laplacian table (sheaves examples.py); L_0 = the Laplacian "
+          "of the octahedron graph", tags=["sphere", "spectra"])
+case("digraph-octahedron-harmonic", "Octahedron digraph: harmonic bases on the allowed paths "
+     "(H_2 is one class, a combination of the 8 allowed 2-paths).",
+     None, ["betti", "harmonic_basis"], input=digraph(6, OCT_ARCS),
+     closed={"betti": [1, 0, 1]}, cite=PATH_TABLE, tags=["sphere", "harmonic"])
+
+
+def layered(sizes):
+    ids, start = [], 0
+    for n in sizes:
+        ids.append(list(range(start, start + n)))
+        start += n
+    return start, [(a, b) for i in range(len(sizes) - 1) for a in ids[i] for b in ids[i + 1]]
+
+
+for sizes in [(2, 2), (3, 3), (2, 2, 2), (3, 2, 2), (2, 2, 2, 2), (3, 3, 2)]:
+    k = len(sizes) - 1
+    n, arcs = layered(sizes)
+    top = math.prod(m - 1 for m in sizes)
+    case("digraph-layered-k" + "".join(map(str, sizes)), f"Layered complete digraph "
+         f"K_{{{','.join(map(str, sizes))}}}: every arc from layer i to layer i+1. Only β̃_{k} "
+         f"≠ 0, equal to Π(n_i − 1) = {top}; max_dim {k}.",
+         None, ["chain_dims", "betti"], input=digraph(n, arcs), options={"max_dim": k},
+         closed={"betti": [1] + [0] * (k - 1) + [top] if k > 1 else [1, top]},
+         cite=PATH_TABLE + " (layered complete digraphs; GLMY join Künneth formula)",
+         tags=["layered"])
+
+CUBE_ARCS = [(i, i | (1 << b)) for i in range(8) for b in range(3) if not i & (1 << b)]
+case("digraph-cube", "The cube digraph (flagser test/c.flag): vertices 0–7, i → i + 2^b when "
+     "bit b of i is 0. Path homology (1,0,0,0), Ω = (8,12,6,1) (the directed flag complex "
+     "would have β = (1,5)).",
+     None, ["chain_dims", "betti"], input=digraph(8, CUBE_ARCS), options={"max_dim": 3},
+     closed={"chain_dims": [8, 12, 6, 1], "betti": [1, 0, 0, 0]},
+     cite=PATH_TABLE + " (cube = luetge/flagser test/c.flag)", tags=["cube"])
+EXOTIC = [(1, 2), (1, 3), (1, 4), (1, 5), (2, 6), (2, 7), (3, 6), (3, 8), (4, 7), (4, 9),
+          (5, 8), (5, 9), (6, 0), (7, 0), (8, 0), (9, 0)]
+case("digraph-exotic-sphere", "sheaves `exotic_sphere` digraph: 1 → 2, 3, 4, 5; 2 → 6, 7; "
+     "3 → 6, 8; 4 → 7, 9; 5 → 8, 9; 6, 7, 8, 9 → 0. β = (1,0,0,0), Ω = (10,16,8,1).",
+     None, ["chain_dims", "betti"], input=digraph(10, EXOTIC), options={"max_dim": 3},
+     closed={"chain_dims": [10, 16, 8, 1], "betti": [1, 0, 0, 0]},
+     cite=PATH_TABLE + " (sheaves path_homology examples.py exotic_sphere)", tags=["sphere"])
+HUNTSMAN = list(zip([1, 1, 2, 2, 2, 3, 4, 4], [2, 4, 1, 3, 4, 4, 2, 3]))
+for theory, betti in (("regular", [1, 0, 0, 0]), ("non_regular", [1, 0, 0, 1])):
+    case(f"digraph-huntsman-{theory.replace('_', '-')}", f"Huntsman's example s = "
+         f"[1,1,2,2,2,3,4,4], t = [2,4,1,3,4,4,2,3] (1⇄2, 2⇄4 and 1→4, 2→3, 3→4, 4→3), "
+         f"{theory.replace('_', '-')} theory, max_dim 3: β = ({','.join(map(str, betti))}).",
+         None, ["betti"], input=digraph([1, 2, 3, 4], HUNTSMAN),
+         options={"max_dim": 3, "path_theory": theory}, closed={"betti": betti},
+         cite=PATH_TABLE + " (SteveHuntsmanBAESystems/PerformantPathHomology pathhomology.m: "
+              "non-regular [S, V]; regular [V])", tags=["non-regular"] if theory != "regular" else [])
+
+# Bidirected RP² graph of kylekoyanagi/PathHomology src/main.jl (GRP2): vertices 1–5, a–j,
+# k, l, m, o, p, n, q, r, s, t, z → ids 0–25 in that order; every edge in both directions.
+GRP2_NAMES = ["1", "2", "3", "4", "5"] + list("abcdefghij") + list("klmopnqrst") + ["z"]
+GRP2_EDGES = ([("1", "2"), ("2", "3"), ("3", "4"), ("4", "5"), ("5", "1")] +
+              [(x, y) for x, y in zip("abcdefghij", "bcdefghija")] +
+              [(x, y) for x, y in zip("klmopnqrst", "lmopnqrstk")] +
+              [(str(i % 5 + 1), x) for i, x in enumerate("abcdefghij")] +
+              [(x, y) for x, y in zip("abcdefghij", "klmopnqrst")] + [(x, "z") for x in "klmopnqrst"])
+assert len(GRP2_NAMES) == 26 and len(GRP2_EDGES) == 55
+GRP2 = [(GRP2_NAMES.index(a), GRP2_NAMES.index(b)) for e in GRP2_EDGES for a, b in (e, e[::-1])]
+for coeff, betti in (("Z2", [1, 1, 1]), ("Zp:3", [1, 0, 0]), ("Zp:10007", [1, 0, 0])):
+    case(f"digraph-grp2-{coeff.lower().replace(':', '')}", f"Bidirected RP² graph GRP2 "
+         f"(kylekoyanagi/PathHomology src/main.jl; 26 vertices, 110 arcs), max_dim 2, over "
+         f"{coeff}: β = ({','.join(map(str, betti))}) — path homology sees the torsion Z/2 of RP².",
+         None, ["betti"], input=digraph(26, GRP2), options={"max_dim": 2, "coefficients": coeff},
+         closed={"betti": betti},
+         cite=PATH_TABLE + " (GRP2 of kylekoyanagi/PathHomology, integer Smith normal form)",
+         tags=["rp2", "torsion"])
+
+# ---------------------------------------------------------------- digraphs: PPH and persistent path Laplacians
+
+
+def cycle_network(n):
+    """pypph tests/cycleNet.py: the complete digraph on 0 … n−1 with w(i→j) = (j − i) mod n."""
+    return digraph(n, [(i, j, (j - i) % n) for i in range(n) for j in range(n) if i != j])
+
+
+for n in range(3, 9):
+    case(f"digraph-cycle-network-{n}", f"Cycle network N = {n} (complete digraph, w(i→j) = "
+         f"(j − i) mod {n}), max_dim 1: the arcs i→i+1 (weight 1) connect everything and close "
+         f"the cycle at 1; PPH_1 is one bar [1, ⌈N/2⌉) = [1, {math.ceil(n / 2)}). H_0: [0,1) ×{n - 1} "
+         f"and [0,∞).", None, ["barcode"], input=cycle_network(n), options={"max_dim": 1},
+         closed={"barcode": {"0": rep([0.0, 1.0], n - 1) + [[0.0, None]],
+                             "1": [[1.0, float(math.ceil(n / 2))]]}},
+         cite=PPH + " [S]; N = 3..8 [V]", tags=["barcode", "pph"])
+case("digraph-cycle-network-6-persistent-laplacian", "Cycle network N = 6: persistent path "
+     "Laplacians Δ_1^{1,2} = {0,1,1,3,3,4} (the 6-cycle survives to 2: β_1^{1,2} = 1) and "
+     "Δ_1^{1,3} = {1,1,3,3,4,5.4} (killed by 3: β_1^{1,3} = 0); persistent Dirac operators by "
+     "two methods.",
+     None, PERSISTENT, input=cycle_network(6),
+     options={"max_dim": 1, "requests": [request(1, 1, 2), request(1, 1, 3)]},
+     closed={"persistent_betti": [request(1, 1, 2, value=1), request(1, 1, 3, value=0)],
+             "persistent_laplacian_spectrum": [
+                 request(1, 1, 2, eigenvalues=[0.0, 1.0, 1.0, 3.0, 3.0, 4.0]),
+                 request(1, 1, 3, eigenvalues=[1.0, 1.0, 3.0, 3.0, 4.0, 5.4])]},
+     cite=f"{REF35} path-Laplacian table, cycle networks [V] (persistent path Laplacian: "
+          "Wang–Wei; Ω^{a,b} as CASES.md)", tags=["persistent-laplacian", "pph"])
+S5 = math.sqrt(5)
+case("digraph-cycle-network-5-persistent-laplacian", "Cycle network N = 5: Δ_1^{1,2} = "
+     "{0, (5−√5)/2 ×2, (5+√5)/2 ×2} (the 5-cycle's Laplacian: the cycle survives to 2, "
+     "β_1^{1,2} = 1), with its persistent harmonic space.",
+     None, ["persistent_betti", "persistent_laplacian_spectrum", "persistent_harmonic_basis"],
+     input=cycle_network(5), options={"max_dim": 1, "requests": [request(1, 1, 2)]},
+     closed={"persistent_betti": [request(1, 1, 2, value=1)],
+             "persistent_laplacian_spectrum": [request(1, 1, 2, eigenvalues=spec(
+                 [0, (5 - S5) / 2, (5 - S5) / 2, (5 + S5) / 2, (5 + S5) / 2]))]},
+     cite=f"{REF35} path-Laplacian table, cycle networks [V]",
+     tags=["persistent-laplacian", "harmonic", "pph"])
+case("digraph-cycle-network-6-non-regular", "Cycle network N = 6 in the non-regular theory: "
+     "at t = 3 the 1-cycle is still alive (β_1 = 1; regular: 0), so β_1^{3,3} = 1; barcode by "
+     "two methods.",
+     None, ["persistent_betti", "barcode"], input=cycle_network(6),
+     options={"max_dim": 1, "path_theory": "non_regular", "requests": [request(1, 3, 3)]},
+     closed={"persistent_betti": [request(1, 3, 3, value=1)]},
+     cite=PPH + "; non-regular N = 6, t = 3 [V]", tags=["non-regular", "pph"])
+case("digraph-filtered-triangle-vertex-values", "A filtered digraph with vertex values: "
+     "vertices 0, 1, 2 with values 0, 0, 1.5; arcs 0→1 (1), 1→2 (1), 2→0 (1), 0→2 (2). An arc "
+     "enters at max(weight, endpoint values): 01 at 1, 12 and 20 at 1.5, 02 at 2. At 1.5 vertex "
+     "2 and the cyclic triangle enter (H_1 born; the new component dies at once); at 2, 0⇄2 "
+     "makes 012 and 020 ∂-invariant and ∂(012 + 020) = 01 + 12 + 20 kills the cycle. Barcode: "
+     "H_0 {[0,∞), [0,1)}, H_1 {[1.5,2)}, H_2 none. Δ_1^{1.5,2}: C^{1.5,2}_2 = {α·012 + β·020 + "
+     "γ·202 : α = β + γ} (2-dimensional, boundaries ∝ the cycle z), up term (2/3)·zzᵀ, down "
+     "term the cyclic triangle's {0,3,3} with kernel z: {2,3,3}. Δ_0^{1,1.5} = {0,3}: "
+     "C^{1,1.5}_1 = ⟨01, 12 + 20⟩ (12 + 20 has boundary 0 − 1, which avoids vertex 2).",
+     None, ["barcode", "persistent_betti", "persistent_laplacian_spectrum"],
+     input=digraph(3, [(0, 1, 1), (1, 2, 1), (2, 0, 1), (0, 2, 2)], vertex_values=[0, 0, 1.5]),
+     options={"requests": [request(1, 1.5, 1.9), request(1, 1.5, 2), request(0, 1, 1.5)]},
+     closed={"barcode": {"0": [[0.0, 1.0], [0.0, None]], "1": [[1.5, 2.0]], "2": []},
+             "persistent_betti": [request(1, 1.5, 1.9, value=1), request(1, 1.5, 2, value=0),
+                                  request(0, 1, 1.5, value=1)],
+             "persistent_laplacian_spectrum": [
+                 request(1, 1.5, 1.9, eigenvalues=[0.0, 3.0, 3.0]),
+                 request(1, 1.5, 2, eigenvalues=[2.0, 3.0, 3.0]),
+                 request(0, 1, 1.5, eigenvalues=[0.0, 3.0])]},
+     cite="hand computation (CASES.md digraph filtration: arc value = max(weight, endpoint "
+          "values); Ω(G_t) as GLMY/Chowdhury–Mémoli; Δ_q^{a,b} as CASES.md); Δ_0^{1,1.5}: "
+          "C^{1,1.5}_1 = ⟨01, 12 + 20⟩ (∂(12 + 20) = 0 − 1 avoids the new vertex 2), up term "
+          "(−1,1)(−1,1)ᵀ + ½(1,−1)(1,−1)ᵀ: {0, 3}",
+     tags=["barcode", "persistent-laplacian", "vertex-values"])
+
+# ---------------------------------------------------------------- hypergraphs (REFERENCE §3.4)
+HV = [[v] for v in range(6)]
+HHEX = [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [0, 5]]
+H3_TRIANGLES = [[0, 1, 2], [1, 2, 3], [2, 3, 4], [3, 4, 5], [0, 4, 5], [0, 1, 5]]
+H4_TRIANGLES = [list(t) for t in combinations(range(6), 3) if t not in ((0, 2, 4), (1, 3, 5))]
+case("hypergraph-h1-vertices", "JL hypergraph H1: the six singletons [0]…[5]. Inf = (6), "
+     "β = [6], L_0 = 0.",
+     None, ["chain_dims", "betti", "laplacian_spectrum"], input=hypergraph(HV),
+     closed={"chain_dims": [6], "betti": [6], "laplacian_spectrum": {"0": rep(0.0, 6)}},
+     cite=REF34, tags=["seed-paper", "spectra"])
+case("hypergraph-h2-hexagon", "JL hypergraph H2: the six vertices and the hexagon edges (a "
+     "simplicial complex): Inf = (6,6), β = [1,1], ev(L_0) = ev(L_1) = {0,1,1,3,3,4}; the "
+     "harmonic 1-chain is the oriented hexagon; Dirac {±1 ×2, ±√3 ×2, ±2, 0 ×2}.",
+     None, ["chain_dims", "betti", "laplacian_spectrum", "dirac_spectrum", "harmonic_basis"],
+     input=hypergraph(HV + HHEX),
+     closed={"chain_dims": [6, 6], "betti": [1, 1],
+             "laplacian_spectrum": {"0": HEX_EV, "1": HEX_EV},
+             "dirac_spectrum": spec([-2, -R3, -R3, -1, -1, 0, 0, 1, 1, R3, R3, 2]),
+             "harmonic_basis": {
+                 "0": harmonic(cells_of(HEXAGON, 0), [{(v,): 1 for v in range(6)}]),
+                 "1": harmonic(cells_of(HEXAGON, 1), [{(0, 1): 1, (1, 2): 1, (2, 3): 1,
+                                                       (3, 4): 1, (4, 5): 1, (0, 5): -1}])}},
+     cite=REF34 + "; a hypergraph that is a complex has its simplicial homology (REFERENCE §3 "
+          "oracles); the hexagon S2 of §3.1", tags=["seed-paper", "spectra", "harmonic", "dirac"])
+case("hypergraph-h3", "JL hypergraph H3: H2 plus the triangles 012, 123, 234, 345, 045, 015. "
+     "Each triangle has one non-hexagon edge, so Inf_2 = 0: Inf = (6,6,0), β = [1,1,0]; L_0, L_1 "
+     "as H2, L_2 empty.",
+     None, ["chain_dims", "betti", "laplacian_spectrum"], input=hypergraph(HV + HHEX + H3_TRIANGLES),
+     closed={"chain_dims": [6, 6, 0], "betti": [1, 1, 0],
+             "laplacian_spectrum": {"0": HEX_EV, "1": HEX_EV, "2": []}},
+     cite=REF34, tags=["seed-paper", "spectra"])
+case("hypergraph-h4", "JL hypergraph H4: H2 plus the 18 triangles other than 024 and 135. "
+     "Inf = (6,6,9), β = [1,0,8]; ev(L_0) = {0,1,1,3,3,4}, ev(L_1) = {1,1,3,3,4,6}, ev(L_2) = "
+     "{0 ×8, 6} (JL's `eigvals > 0` reports 7.6e-20 as the smallest positive eigenvalue of "
+     "L_2: F5).",
+     None, ["chain_dims", "betti", "laplacian_spectrum"], input=hypergraph(HV + HHEX + H4_TRIANGLES),
+     closed={"chain_dims": [6, 6, 9], "betti": [1, 0, 8],
+             "laplacian_spectrum": {"0": HEX_EV, "1": [1.0, 1.0, 3.0, 3.0, 4.0, 6.0],
+                                    "2": rep(0.0, 8) + [6.0]}},
+     cite=REF34 + " (F5: REFERENCE §4)", tags=["seed-paper", "spectra"])
+case("hypergraph-h4-up-down", "JL hypergraph H4: up and down Laplacians and Dirac spectra of the "
+     "infimum complex (orthonormal Inf basis).",
+     None, UPDOWN + ["dirac_spectrum", "dirac_spectrum_by_degree"],
+     input=hypergraph(HV + HHEX + H4_TRIANGLES),
+     closed={"dirac_spectrum": dirac_from_laplacians(
+         {"0": HEX_EV, "1": [1.0, 1.0, 3.0, 3.0, 4.0, 6.0], "2": rep(0.0, 8) + [6.0]}, 9)},
+     cite=REF34 + "; D² = ⊕L_q", tags=["seed-paper", "spectra", "up-down", "dirac"])
+for k, (edges, betti, dims) in enumerate([
+        ([[1, 3], [0, 1, 2], [0, 1, 3], [2, 3, 4]], [0, 0, 0], [0, 0, 0]),
+        ([[5], [1, 2], [0, 1, 2], [0, 1, 3], [0, 2, 3], [1, 2, 3]], [1, 0, 1], None),
+        ([[2], [3], [2, 3, 5], [2, 4, 5], [3, 4, 5], [2, 3, 4]], [2, 0, 1], None)], start=1):
+    closed = {"betti": betti}
+    if dims:
+        closed["chain_dims"] = dims
+    case(f"hypergraph-jl-commented-{k}", f"Commented-out input of JL hypergraph/main_compute.py: "
+         f"{edges}. Embedded β = {betti}" + (" (every Inf_q = 0)." if dims else "."),
+         None, ["chain_dims", "betti"], input=hypergraph(edges), closed=closed,
+         cite=REF34 + " (commented JL inputs)", tags=["seed-paper"])
+case("hypergraph-f6", "The F6 input [[0],[1],[0,1],[0,1,2]]: the closure faces 02, 12 are not "
+     "hyperedges, so Inf = (2,1,0), β = [1,0,0], ev(L_0) = {0,2}, ev(L_1) = {2}, L_2 empty (JL's "
+     "hypergraph_Laplacian.py raises a shape ValueError; its Betti routine gives [1,0,0]).",
+     None, ["chain_dims", "betti", "laplacian_spectrum", "harmonic_basis"],
+     input=hypergraph([[0], [1], [0, 1], [0, 1, 2]]),
+     closed={"chain_dims": [2, 1, 0], "betti": [1, 0, 0],
+             "laplacian_spectrum": {"0": [0.0, 2.0], "1": [2.0], "2": []},
+             "harmonic_basis": {"0": harmonic([(0,), (1,)], [{(0,): 1, (1,): 1}]),
+                                "1": harmonic([(0, 1)], []), "2": harmonic([(0, 1, 2)], [])}},
+     cite="REFERENCE §3.4 F6 input and §4 F6 [V]", tags=["seed-paper", "spectra", "harmonic"])
+TRILOOP = [[0, 1], [1, 2], [0, 2, 3]]
+case("hypergraph-triloop", "HyperNetX TriLoop {AB, BC, ACD} (A–D = 0–3) with the default "
+     "option vertices \"listed\": no singleton is a hyperedge, so no vertex is a 0-cell; Inf = "
+     "(0,0,0) and the embedded homology is 0 (the closure ΔH has β = (1,1,0)).",
+     None, ["chain_dims", "betti"], input=hypergraph(TRILOOP),
+     closed={"chain_dims": [0, 0, 0], "betti": [0, 0, 0]}, cite=REF34_OTHER, tags=["singletons"])
+case("hypergraph-triloop-all-vertices", "HyperNetX TriLoop {AB, BC, ACD} with option vertices "
+     "\"all\": A–D become 0-hyperedges; Inf = (4,2,0), β = (2,0,0).",
+     None, ["chain_dims", "betti"], input=hypergraph(TRILOOP), options={"vertices": "all"},
+     closed={"chain_dims": [4, 2, 0], "betti": [2, 0, 0]}, cite=REF34_OTHER, tags=["singletons"])
+case("hypergraph-vertices-field-all", "Hyperedge {0,1} with the `vertices` field [0, 1, 2] and "
+     "option vertices \"all\": 0, 1 and the isolated 2 become 0-hyperedges, Inf = (3,1), β = "
+     "(2,0).",
+     None, ["chain_dims", "betti"], input=hypergraph([[0, 1]], vertices=[0, 1, 2]),
+     options={"vertices": "all"}, closed={"chain_dims": [3, 1], "betti": [2, 0]},
+     cite="CASES.md option vertices (\"all\" adds every vertex of the `vertices` field and of "
+          "some hyperedge) and embedded homology", tags=["singletons", "edge-case"])
+case("hypergraph-vertices-field-listed", "Hyperedge {0,1} with the `vertices` field [0, 1, 2] "
+     "and the default \"listed\": no 0-cells, so Inf_1 = ker ∂ ∩ ⟨01⟩ = 0: Inf = (0,0), β = "
+     "(0,0).",
+     None, ["chain_dims", "betti"], input=hypergraph([[0, 1]], vertices=[0, 1, 2]),
+     closed={"chain_dims": [0, 0], "betti": [0, 0]},
+     cite="CASES.md option vertices and REFERENCE §1.8 singleton-vertex convention",
+     tags=["singletons", "edge-case"])
+for name, edges, betti, text in [
+        ("hypergraph-vertices-triangle", [[0, 1, 2]], [3, 0, 0], "V + {abc}"),
+        ("hypergraph-vertices-edge-triangle", [[0, 1], [0, 1, 2]], [2, 0, 0], "V + {ab, abc}"),
+        ("hypergraph-vertices-two-edges-triangle", [[0, 1], [1, 2], [0, 1, 2]], [1, 0, 0],
+         "V + {ab, bc, abc}")]:
+    case(name, f"{text} with V = the singletons of a, b, c (= 0, 1, 2): embedded β = "
+         f"{tuple(betti)}.", None, ["betti", "chain_dims"],
+         input=hypergraph([[0], [1], [2]] + edges), closed={"betti": betti}, cite=REF34_OTHER,
+         tags=["singletons"])
+TET_TRIANGLES = [list(t) for t in combinations(range(4), 3)]
+case("hypergraph-tetrahedron-triangles-no-edges", "The 4 vertices and the 4 triangles of a "
+     "tetrahedron, no edges: Inf_1 = 0, Inf_2 = the boundary 2-cycle; embedded β = (4,0,1) "
+     "(the closure ∂Δ³ has (1,0,1)).",
+     None, ["chain_dims", "betti"], input=hypergraph([[v] for v in range(4)] + TET_TRIANGLES),
+     closed={"chain_dims": [4, 0, 1], "betti": [4, 0, 1]}, cite=REF34_OTHER, tags=["sphere"])
+case("hypergraph-octahedron-complex", "The octahedron S3 given as a hypergraph with all its "
+     "faces (vertices, 12 edges, 8 triangles): a hypergraph that is a simplicial complex has "
+     "Inf = the chains and its simplicial homology and Laplacians: f = (6,12,8), β = (1,0,1), "
+     "spectra as seed-octahedron.",
+     None, ["chain_dims", "betti", "laplacian_spectrum"],
+     input=hypergraph([list(f) for f in sorted(all_faces(OCTAHEDRON))]),
+     closed={"chain_dims": [6, 12, 8], "betti": [1, 0, 1], "laplacian_spectrum": OCT_L},
+     cite=SEED + " (S3); REFERENCE §3 oracles: a hypergraph that is a complex gives simplicial "
+          "homology", tags=["seed-paper", "sphere", "spectra"])
+RP2_HYPER = [[v] for v in range(1, 7)] + RP2_6
+for coeff, betti in (("Z2", [6, 0, 1]), ("Zp:3", [6, 0, 0]), ("Q", [6, 0, 0])):
+    case(f"hypergraph-rp2-triangles-{coeff.lower().replace(':', '')}", f"The 10 triangles of "
+         f"the six-vertex RP² and its 6 vertices, no edges, over {coeff}: Inf_1 = 0 and Inf_2 = "
+         f"the 2-chains with zero boundary over the coefficient field — over Z/2 the sum of all "
+         f"triangles (the mod-2 fundamental class), over Q and Z/3 none. Embedded β = "
+         f"({','.join(map(str, betti))}), Inf = ({','.join(map(str, betti))}). (Inf over Z/2 is "
+         f"larger than Inf over Z reduced mod 2, which is 0 here.)",
+         None, ["chain_dims", "betti"], input=hypergraph(RP2_HYPER),
+         options={"coefficients": coeff}, closed={"chain_dims": betti, "betti": betti},
+         cite="closed form: Inf_n = D_n ∩ ∂⁻¹D_{n−1} over the coefficient field (Bressan–Li–"
+              "Ren–Wu; REFERENCE §1.8; Sup_2 = D_2 gives the same); H_2(RP²; Z/2) = Z/2, "
+              "H_2(RP²; Q) = H_2(RP²; Z/3) = 0", tags=["rp2", "torsion"])
+case("hypergraph-filtered-late-boundary", "A filtered hypergraph whose triangle comes before "
+     "its edges: vertices 0, 1, 2 at 0, triangle 012 at 1, edges 01 at 2, 12 at 3, 02 at 4. The "
+     "triangle enters Inf only at 4 (when its boundary is allowed), together with the cycle it "
+     "kills. Barcode: H_0 {[0,∞), [0,2), [0,3)}, H_1 and H_2 empty. Δ_1^{3,4} = L_1 of the path "
+     "01, 12 ({1,3}: C^{3,4}_2 = 0 since ∂012 needs 02); Δ_0^{0,2} = {0,0,2}.",
+     None, ["barcode", "persistent_betti", "persistent_laplacian_spectrum", "chain_dims", "betti"],
+     input={"type": "hypergraph", "hyperedges": [
+         {"hyperedge": [0], "value": 0}, {"hyperedge": [1], "value": 0},
+         {"hyperedge": [2], "value": 0}, {"hyperedge": [0, 1, 2], "value": 1},
+         {"hyperedge": [0, 1], "value": 2}, {"hyperedge": [1, 2], "value": 3},
+         {"hyperedge": [0, 2], "value": 4}]},
+     options={"requests": [request(1, 3, 4), request(0, 0, 2), request(1, 4, 4)]},
+     closed={"barcode": {"0": [[0.0, 2.0], [0.0, 3.0], [0.0, None]], "1": [], "2": []},
+             "persistent_betti": [request(1, 3, 4, value=0), request(0, 0, 2, value=2),
+                                  request(1, 4, 4, value=0)],
+             "persistent_laplacian_spectrum": [request(1, 3, 4, eigenvalues=[1.0, 3.0]),
+                                               request(0, 0, 2, eigenvalues=[0.0, 0.0, 2.0]),
+                                               request(1, 4, 4, eigenvalues=[3.0, 3.0, 3.0])],
+             "chain_dims": [3, 3, 1], "betti": [1, 0, 0]},
+     cite="hand computation (CASES.md hypergraph filtration; Inf(t) = D(t) ∩ ∂⁻¹D(t); the full "
+          "triangle's L_1 = 3I)", tags=["barcode", "persistent-laplacian"])
+
+
+# =============================================================================================
 # The two methods
 
 
@@ -1486,7 +1957,8 @@ def coefficient_tag(coeff):
 
 
 INPUT_TAGS = {"simplicial_complex": ["simplicial"], "filtered_complex": ["filtered"],
-              "point_cloud": ["point-cloud", "rips"], "distance_matrix": ["distance-matrix", "rips"]}
+              "point_cloud": ["point-cloud", "rips"], "distance_matrix": ["distance-matrix", "rips"],
+              "digraph": ["digraph", "path-homology"], "hypergraph": ["hypergraph"]}
 
 
 def build(c):
@@ -1547,7 +2019,8 @@ def build(c):
     if three:
         parts.append(f"{THREE.format(version=version, field=field)} [barcode]")
     if computed:
-        two = TWO if input_["type"] == "simplicial_complex" and \
+        two = TWO_SUBSPACE if input_["type"] in ("digraph", "hypergraph") else \
+            TWO if input_["type"] == "simplicial_complex" and \
             not any(k in FILTERED_KEYS for k in computed) else TWO_FILTERED
         parts.append(f"{two} [{', '.join(computed)}]")
     doc["source"] = "; ".join(parts) + \
@@ -1675,13 +2148,16 @@ def readme(docs):
         "from the repository root; `TOPOSPEC=…` picks the binary, default",
         "`build/apps/topospec/topospec`). The script holds each case as a concise definition: the",
         "triangulation written out (or built from a written-out one by relabelling, shifting,",
-        "wedging or suspending), the filtered complex, point cloud or distance matrix written out",
-        "or generated from a fixed seed, and, for some quantities, a closed form. It then",
+        "wedging or suspending), the filtered complex, point cloud, distance matrix, digraph or",
+        "hypergraph written out or generated from a fixed seed or rule (layered digraphs, cycle",
+        "networks), and, for some quantities, a closed form. It then",
         "",
         "1. runs both independent methods, the topospec library (`topospec compute -`) and",
         "   `verify/candidates/correct.py` (exact rational elimination, elimination mod p, integer",
         "   Smith normal form, exact column reduction for barcodes, the projection form of the",
-        "   persistent Laplacian, NumPy `eigvalsh`), on every case through stdin, as a candidate;",
+        "   persistent Laplacian, NumPy `eigvalsh`; for digraphs and hypergraphs an exact,",
+        "   filtration-adapted basis of Ω / Inf and a QR-orthonormalised one for the Laplacians),",
+        "   on every case through stdin, as a candidate;",
         "2. requires them to agree (integers exactly, spectra to 1e-9, harmonic bases as subspaces",
         "   to 1e-9, barcodes at bottleneck distance 1e-9) and requires every closed form to agree",
         "   with both (to 1e-9, or to the stated precision of a printed table: the C20 spectral",
@@ -1724,8 +2200,9 @@ def readme(docs):
         "## Cases",
         "",
         "Source: *closed form / publication* = every expected value is a closed form, a theorem or",
-        "REFERENCE §3.1–3.3 (Liu–Shen–Wei, arXiv:2310.07570; the constructed persistent",
-        "Laplacian tests), each also reproduced by both methods; *two independent methods* = the",
+        "REFERENCE §3.1–3.5 (Liu–Shen–Wei, arXiv:2310.07570; the constructed persistent",
+        "Laplacian tests; the hypergraph and digraph tables, with the publications and",
+        "repositories they cite), each also reproduced by both methods; *two independent methods* = the",
         "library and `correct.py` agree and no closed form is stated; *three independent methods",
         "(with GUDHI)* = the barcode also agrees with GUDHI; combinations (*closed form + two",
         "independent methods*) = some of each (the file's `source` says which quantity is which).",

@@ -1,12 +1,15 @@
 // Digraph files: Graphviz DOT and GraphML through Boost.Graph's readers, and flagser's `.flag`
-// format. Node names that are all integers become the vertex ids; otherwise vertices get ids
-// 0 … n−1 in the order the file lists them, and `warnings` says so. An edge attribute
+// format. Node names that are all distinct non-negative integers become the vertex ids;
+// otherwise vertices get ids 0 … n−1, and `warnings` says so: in the order the file lists them
+// (GraphML: its <node> elements, then nodes met only on edges), or for DOT in increasing
+// (byte) order of the names, the only order Boost's DOT parser keeps. An edge attribute
 // `weight` (DOT, GraphML) is the arc weight. Errors are InvalidInput whose place is the file
 // (and line, where the reader reports one); an undirected graph file is an error.
 //
-// flagser's format (luetge/flagser): "dim 0" followed by one line of vertex values, then
-// "dim 1" followed by lines "i j [w]" (vertex indices into the dim-0 list, optional weight);
-// further "dim k" sections (flagser's own higher cells) are ignored with a warning.
+// flagser's format (luetge/flagser): "dim 0" (or "dim 0:") followed by the vertex values (one
+// line in flagser's files), then "dim 1" followed by lines "i j [w]" (vertex indices into the
+// dim-0 list, optional weight); further "dim k" sections (flagser's own higher cells) are
+// ignored with a warning. Vertex i gets id i.
 #pragma once
 
 #include <filesystem>

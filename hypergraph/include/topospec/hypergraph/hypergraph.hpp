@@ -55,9 +55,12 @@ class Hypergraph {
   bool filtered_ = false;
 };
 
-// HyperNetX-style JSON: an object {edge name: [vertex, …]} (or a list of vertex lists). Vertex
-// names that are all integers are the ids; otherwise ids 0 … n−1 in order of first appearance
-// (a warning says so). Errors name the file and the JSON pointer.
+// HyperNetX-style JSON: an object {edge name: [vertex, …]} (or a list of vertex lists), or
+// HyperNetX's HIF export (hnx.to_hif: "incidences" [{"edge", "node"}, …] grouped by edge in
+// order of first appearance; "nodes" are extra vertices for VertexConvention::All). Vertex
+// names that are all non-negative integers (JSON integers or canonical decimal strings) are the
+// ids; otherwise ids 0 … n−1 in order of first appearance (a warning says so). Errors are
+// InvalidInput with where = "file: /json/pointer".
 Hypergraph read_hypernetx_json(const std::filesystem::path& path,
                                VertexConvention convention = VertexConvention::Listed,
                                std::vector<std::string>* warnings = nullptr);
@@ -74,7 +77,11 @@ HypergraphGenerators hypergraph_generators(const Hypergraph& h, int top);
 // Inf as a chain complex, degrees 0 … top (default: the top degree of h).
 InfimumComplex embedded_complex(const Hypergraph& h, int top = -1);
 
-// Embedded Betti numbers β_0 … β_max_dim by ranks alone (the supremum complex), a cross-check.
+// Embedded Betti numbers β_0 … β_max_dim by ranks alone (the supremum complex), a cross-check;
+// max_dim < 0 means the top degree of h. Over Z/p this is the homology of Inf over Z/p, which
+// can differ from the Z/p homology of embedded_complex(h).chains (a Z-lattice basis reduced
+// mod p) when the closure faces that are not hyperedges carry p-torsion (the triangles of RP²
+// alone: β_2 = 1 over Z/2, 0 from the lattice).
 std::vector<std::size_t> embedded_betti_by_ranks(
     const Hypergraph& h, int max_dim, Coefficients coefficients = Coefficients::rationals());
 

@@ -45,6 +45,12 @@ struct InfimumDegree {
 };
 
 struct InfimumOptions {
+  // 0: over Z — a Z-basis of the lattice, with the real form and the embedding (for Q and Z
+  // coefficients and every real quantity). A prime p: the F_p-subspaces Inf_q(F_p) and ∂ over
+  // F_p (entries in [0, p)), for homology and barcodes over Z/p. Inf_q(F_p) can be larger than
+  // the reduction of the lattice mod p (the 10 triangles of RP² without edges: their sum is a
+  // cycle mod 2 only), so Z/p answers need this form. It has no real form and no embedding.
+  std::uint32_t modulus = 0;
   Progress progress;  // stage "Inf_q blocks", done/total blocks
 };
 
@@ -60,7 +66,7 @@ struct InfimumComplex {
   std::vector<std::size_t> largest_block;
 };
 
-// Builds Inf. degrees[q] describes degree q (q = 0 … top). Throws InvalidInput for inconsistent
+// Builds Inf (over Z or Z/p, see InfimumOptions::modulus). degrees[q] describes degree q (q = 0 … top). Throws InvalidInput for inconsistent
 // shapes, NumericalFailure when an exact basis coefficient would overflow 64 bits.
 InfimumComplex infimum_complex(const std::vector<InfimumDegree>& degrees,
                                CellLabeler generator_labels, const InfimumOptions& options = {});

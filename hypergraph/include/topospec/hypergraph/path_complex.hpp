@@ -31,6 +31,9 @@ struct PathComplexOptions {
   int top = 3;
   // Allowed paths counted before they are enumerated; more is a ResourceLimit with the count.
   std::size_t max_paths = std::size_t{1} << 27;
+  // 0: Ω over Z (Q and Z coefficients, real quantities); a prime p: Ω(F_p) for Z/p homology
+  // and barcodes (InfimumOptions::modulus).
+  std::uint32_t modulus = 0;
   Progress progress;
 };
 

@@ -37,6 +37,15 @@ SimplicialComplex case_complex(const Case& c, const AnswerOptions& options = {})
 // to degree max(max_dim, every requested degree) + 1; a simplicial_complex with every value 0.
 FilteredComplex case_filtration(const Case& c, const AnswerOptions& options = {});
 
+// The chain complex every quantity of a case is computed on, always filtered (values 0 where the
+// input has none): the filtration's simplicial chains; for a digraph its path complex Ω (GLMY,
+// options.path_theory) and for a hypergraph its infimum complex Inf (embedded homology), both
+// built up to degree max(max_dim, every requested degree) + 1 (a hypergraph at least to its
+// top hyperedge dimension). Ω and Inf are subspace complexes: their cells embed in the allowed
+// paths and the hyperedges (ChainComplex::to_ambient). The allowed paths are counted before
+// they are built: over the memory budget is a ResourceLimit carrying the count.
+ChainComplex case_chains(const Case& c, const AnswerOptions& options = {});
+
 // Point clouds and distance matrices: the complex is generated, not given.
 bool is_generated(const Case& c);
 
@@ -45,7 +54,8 @@ bool is_generated(const Case& c);
 DistanceMatrix case_distances(const Case& c, const AnswerOptions& options = {});
 
 // The highest degree reported for `c` on complex `k`: options.max_dim, else the top dimension
-// of k, or 1 for point clouds and distance matrices (CASES.md).
+// of k, 1 for point clouds and distance matrices, 2 for digraphs, the top hyperedge dimension
+// for hypergraphs (CASES.md; k is not used for those).
 int case_max_dim(const Case& c, const SimplicialComplex& k);
 
 // Throws ResourceLimit when a dense eigenproblem of an n × n matrix (8·n² bytes, twice that
@@ -57,8 +67,10 @@ void check_dense_eigenproblem(std::size_t n, std::uint64_t budget, std::string_v
 // Computes every wanted quantity. The result has exactly the CASES.md keys that were wanted,
 // plus "_diagnostics" when something is worth reporting (homology over Q not certain, numeric
 // harmonic nullity different from the exact Betti number); it is no quantity, so whoever reads
-// the answer as quantities ignores it. Throws InvalidInput ("/want/i") for a quantity this input
-// type does not support yet, ResourceLimit, NumericalFailure.
+// the answer as quantities ignores it. Harmonic vectors of a digraph or hypergraph are reported
+// on the allowed paths or hyperedges they touch. Throws InvalidInput ("/want/i") for a quantity
+// this input type does not have (persistence of a plain simplicial_complex,
+// euler_characteristic of a digraph or hypergraph), ResourceLimit, NumericalFailure.
 nlohmann::json answer_case(const Case& c, const AnswerOptions& options = {});
 
 }  // namespace topospec::verify

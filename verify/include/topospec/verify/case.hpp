@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "topospec/hypergraph/digraph.hpp"
+#include "topospec/hypergraph/hypergraph.hpp"
 #include "topospec/topology/coefficients.hpp"
 #include "topospec/topology/simplicial_complex.hpp"
 
@@ -22,8 +24,7 @@ namespace topospec::verify {
 
 inline constexpr std::string_view kCaseFormat = "topospec-case/1";
 
-// Every input type of CASES.md. Digraphs and hypergraphs are recognised and rejected with
-// "not supported yet".
+// Every input type of CASES.md.
 enum class InputType {
   SimplicialComplex,
   FilteredComplex,
@@ -121,6 +122,17 @@ struct Case {
   std::vector<std::vector<double>> matrix;
   // point_cloud and distance_matrix: the inclusive threshold.
   std::optional<double> max_value;
+  // digraph: the vertex ids (a count n became 0 … n−1; distinct), the arcs as listed (endpoints
+  // among `vertices`, no self-loops; parallel arcs are kept here, merged when the digraph is
+  // built, each noted in `warnings`) and optional vertex values, one per entry of `vertices`.
+  // hypergraph: `vertices` holds the optional extra ids of its `vertices` field (used by the
+  // option vertices = "all"); `hyperedges` the validated hyperedges as listed (non-empty, no
+  // repeated vertex; duplicates noted in `warnings`). A "file" input (CLI extension) is read
+  // here into the same fields.
+  std::vector<VertexId> vertices;
+  std::vector<Arc> arcs;
+  std::vector<double> vertex_values;
+  std::vector<Hyperedge> hyperedges;
 
   CaseOptions options;
   std::vector<WantedQuantity> want;

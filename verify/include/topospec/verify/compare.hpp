@@ -6,8 +6,10 @@
 //  - spectra (laplacian_spectrum and its up/down parts, dirac_spectrum, dirac_spectrum_by_degree)
 //    same length and elementwise |got − expected| ≤ abs + rel·|expected|;
 //  - harmonic bases as subspaces: got's cells are mapped onto the expected cells by label (a
-//    cell is a set of vertex ids), then ‖P − P_ref‖₂ ≤ abs + rel·‖P_ref‖₂ for the orthogonal
-//    projectors onto the two spans;
+//    cell is a set of vertex ids; for a digraph a path, a sequence), then ‖P − P_ref‖₂ ≤
+//    abs + rel·‖P_ref‖₂ for the orthogonal projectors onto the two spans. Digraph and
+//    hypergraph vectors live on ambient cells (allowed paths, hyperedges): a cell one side
+//    leaves out counts as a zero coordinate;
 //  - barcodes as multisets: the same number of infinite bars with births within abs (sorted
 //    births matched in order, which is the optimal matching on a line), finite bars at
 //    bottleneck distance ≤ abs (L∞, bars may be matched to the diagonal);
@@ -90,8 +92,9 @@ double bottleneck_distance(const std::vector<std::pair<double, double>>& a,
                            const std::vector<std::pair<double, double>>& b);
 
 // The complex's top dimension as the input defines it (simplicial_complex: the largest simplex
-// listed, minus one; -1 for no simplices), or nullopt for input types where it is not known
-// without building the complex. Used for "max_dim covers the whole complex".
+// listed, minus one; -1 for no simplices; hypergraph: the largest hyperedge), or nullopt for
+// input types where it is not known without building the complex (a digraph's path complex
+// may have no top). Used for "max_dim covers the whole complex".
 std::optional<int> input_top_dimension(const Case& c);
 
 // The highest degree an answer to `c` reports: options.max_dim, else the input's top dimension.

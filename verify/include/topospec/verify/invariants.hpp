@@ -2,7 +2,8 @@
 // without an expected answer (the identities of spec/CASES.md and REFERENCE.md §3 "oracles").
 // Each check runs only when every quantity it needs was answered and is well-formed (the
 // comparison with an expected answer reports malformed values); "the whole complex" means that
-// the reported degrees reach the input's top dimension.
+// the reported degrees reach the input's top dimension (known for complexes and hypergraphs,
+// not for a digraph's path complex).
 //
 //  name                      what must hold
 //  non_negative              chain_dims, betti, boundary_ranks >= 0
@@ -24,7 +25,12 @@
 //  dirac_zeros               zeros of D = Σ_q β_q over Q or Z (Betti numbers of every degree)
 //  harmonic_dimension        the harmonic basis of degree q has dim ker L_q vectors (β_q over Q)
 //  harmonic_orthonormal      its vectors are orthonormal
-//  harmonic_cells            its cells are n_q distinct q-cells
+//  harmonic_cells            its cells are n_q distinct q-cells (digraphs, hypergraphs: distinct
+//                            allowed paths with q arcs, hyperedges with q + 1 vertices — the
+//                            ambient cells the vectors live on, any number of them)
+//  digraph_chain_dims        n_0 = the vertices, n_1 = the distinct arcs, n_q <= |A_q| (walks
+//                            with q arcs)
+//  hypergraph_chain_dims     n_0 = the 0-hyperedges, n_q <= the hyperedges with q + 1 vertices
 //
 // Reals agree when |a − b| <= abs + rel·max(|a|, |b|) + 1e-9·scale, scale the largest magnitude
 // among the spectra involved (an eigensolver's error grows with ‖A‖); the zero threshold of a

@@ -35,6 +35,7 @@
 #include "topospec/verify/compare.hpp"
 #include "topospec/verify/diagnosis.hpp"
 #include "topospec/verify/invariants.hpp"
+#include "topospec/verify/random_instances.hpp"
 
 namespace topospec::verify {
 
@@ -109,6 +110,7 @@ struct VerifyOptions {
   // Quantities the random cases want (CASES.md keys); empty: random_case's default. Any
   // persistent quantity makes the random inputs filtered complexes.
   std::vector<std::string> random_want;
+  RandomInput random_input = RandomInput::Simplicial;  // what the random cases are
   std::uint64_t seed = 0;
   std::filesystem::path counterexample_dir = "topospec-counterexamples";
   std::size_t shrink_calls = 200;  // bound on candidate runs while shrinking one case

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Peer for directed_flag_benchmark: the same Erdős–Rényi digraph through flagser (pyflagser).
+
+    peer_flagser.py N PERMILLE
+
+Draws the digraph exactly as directed_flag_benchmark.cpp does (pair k = i*N + j, i != j, is an
+arc iff splitmix64-mix(42 + (k+1)*gamma) >> 11 < PERMILLE * 2^53 // 1000, vectorised with numpy),
+then times pyflagser.flagser_count_unweighted (cell counts) and pyflagser.flagser_unweighted
+(homology over Z/2 in every dimension, coeff=2). Prints one line of key=value: arcs, seconds
+(wall and CPU) of each, simplex counts, Betti numbers and the peak resident set size.
+"""
+import argparse
+import resource
+import time
+
+import numpy as np
+import scipy.sparse
+
+import pyflagser
+
+SEED = 42
+GAMMA = 0x9E3779B97F4A7C15
+
+
+def mix(z):
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return z ^ (z >> np.uint64(31))
+
+
+def erdos_renyi(n, permille):
+    threshold = np.uint64(permille * (1 << 53) // 1000)
+    rows, cols = [], []
+    j = np.arange(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for i in range(n):
+            k = np.uint64(i * n) + j
+            z = np.uint64(SEED) + (k + np.uint64(1)) * np.uint64(GAMMA)
+            hit = (mix(z) >> np.uint64(11)) < threshold
+            hit[i] = False
+            heads = np.nonzero(hit)[0]
+            rows.append(np.full(heads.size, i, dtype=np.int64))
+            cols.append(heads)
+    rows, cols = np.concatenate(rows), np.concatenate(cols)
+    data = np.ones(rows.size, dtype=bool)
+    return scipy.sparse.coo_matrix((data, (rows, cols)), shape=(n, n)).tocsr()
+
+
+def timed(f):
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = f()
+    return out, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("n", type=int)
+    parser.add_argument("permille", type=int)
+    args = parser.parse_args()
+    adjacency = erdos_renyi(args.n, args.permille)
+    counts, count_s, count_cpu = timed(lambda: pyflagser.flagser_count_unweighted(adjacency))
+    result, betti_s, betti_cpu = timed(lambda: pyflagser.flagser_unweighted(adjacency, coeff=2))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"tool=flagser-pyflagser-{pyflagser.__version__} arcs={adjacency.nnz} "
+        f"count_s={count_s:.3f} count_cpu_s={count_cpu:.3f} "
+        f"homology_s={betti_s:.3f} homology_cpu_s={betti_cpu:.3f} "
+        f"counts={[int(c) for c in counts]} cell_count={[int(c) for c in result['cell_count']]} "
+        f"betti={[int(b) for b in result['betti']]} peak_mib={peak:.0f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

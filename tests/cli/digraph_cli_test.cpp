@@ -1,0 +1,298 @@
+// End-to-end tests of `topospec compute` and `topospec verify --random` on digraphs (GLMY path
+// complexes) and hypergraphs (embedded homology): hand-computed answers, file inputs, refused
+// inputs (exit 2, the place named, nothing on stdout) and the random differential mode.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "run_process.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using topospec::test::ProcessResult;
+using topospec::test::run_process;
+
+namespace {
+
+json case_doc(const json& input, const json& want, const json& options = json::object()) {
+  return {{"format", "topospec-case/1"}, {"name", "t"}, {"input", input}, {"options", options},
+          {"want", want}};
+}
+
+ProcessResult compute(const json& doc) {
+  return run_process({TOPOSPEC_CLI, "--backend", "cpu", "compute", "-"}, doc.dump());
+}
+
+json compute_ok(const json& doc) {
+  const ProcessResult r = compute(doc);
+  EXPECT_EQ(r.status, 0) << r.err;
+  return r.status == 0 ? json::parse(r.out) : json();
+}
+
+void expect_refused(const json& doc, const std::string& place, const std::string& words) {
+  const ProcessResult r = compute(doc);
+  EXPECT_EQ(r.status, 2) << r.out << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find(place), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(words), std::string::npos) << r.err;
+}
+
+json digraph(const json& vertices, const json& arcs) {
+  return {{"type", "digraph"}, {"vertices", vertices}, {"arcs", arcs}};
+}
+
+// GLMY's first example: 1→2, 1→3, 2→3, 2→4, 3→4. Ω_2 = ⟨123, 234, 124 − 134⟩, Ω_3 = ⟨1234⟩.
+json seed_digraph() {
+  return digraph({1, 2, 3, 4}, {{1, 2}, {1, 3}, {2, 3}, {2, 4}, {3, 4}});
+}
+
+class GraphCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::temp_directory_path() / "topospec-graph-cli-XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path write(const std::string& name, const std::string& text) {
+    const fs::path p = dir_ / name;
+    std::ofstream(p) << text;
+    return p;
+  }
+  fs::path dir_;
+};
+
+TEST(DigraphCli, SeedDigraphHasTheHandComputedPathComplex) {
+  const json a = compute_ok(case_doc(seed_digraph(), {"chain_dims", "betti", "boundary_ranks",
+                                                       "laplacian_spectrum", "dirac_spectrum"},
+                                     {{"max_dim", 3}}));
+  ASSERT_TRUE(a.is_object());
+  EXPECT_EQ(a["chain_dims"], json({4, 5, 3, 1}));
+  EXPECT_EQ(a["betti"], json({1, 0, 0, 0}));
+  EXPECT_EQ(a["boundary_ranks"], json({3, 2, 1, 0}));
+  // L_0 is the graph Laplacian of the underlying undirected graph: nullity β_0 = 1.
+  const auto l0 = a["laplacian_spectrum"]["0"].get<std::vector<double>>();
+  ASSERT_EQ(l0.size(), 4u);
+  EXPECT_EQ(l0[0], 0.0);
+  EXPECT_GT(l0[1], 0.1);
+  // D spans Ω_0 … Ω_4 (built to max_dim + 1; Ω_4 = 0): 4 + 5 + 3 + 1 eigenvalues, one zero.
+  const auto d = a["dirac_spectrum"].get<std::vector<double>>();
+  ASSERT_EQ(d.size(), 13u);
+  EXPECT_EQ(std::count(d.begin(), d.end(), 0.0), 1);
+}
+
+TEST(DigraphCli, DefaultMaxDimIsTwo) {
+  const json a = compute_ok(case_doc(seed_digraph(), {"chain_dims", "betti"}));
+  EXPECT_EQ(a["chain_dims"], json({4, 5, 3}));
+  EXPECT_EQ(a["betti"], json({1, 0, 0}));
+}
+
+TEST(DigraphCli, TwoCycleDependsOnThePathTheory) {
+  const json g = digraph(2, {{0, 1}, {1, 0}});
+  // Regular: 010 and 101 are ∂-invariant (the face 00 is zero) and 010 kills 01 + 10.
+  const json regular = compute_ok(case_doc(g, {"chain_dims", "betti"}, {{"path_theory", "regular"}}));
+  EXPECT_EQ(regular["chain_dims"], json({2, 2, 2}));
+  EXPECT_EQ(regular["betti"], json({1, 0, 0}));
+  const json by_default = compute_ok(case_doc(g, {"chain_dims", "betti"}));
+  EXPECT_EQ(by_default, regular);
+  // Non-regular: 00 is a face that is never allowed, so Ω_2 = 0 and the cycle survives.
+  const json non_regular = compute_ok(
+      case_doc(g, {"chain_dims", "betti", "harmonic_basis"}, {{"path_theory", "non_regular"}}));
+  EXPECT_EQ(non_regular["chain_dims"], json({2, 2, 0}));
+  EXPECT_EQ(non_regular["betti"], json({1, 1, 0}));
+  // The harmonic 1-chain is (01 + 10)/√2: both orientations are cells of their own.
+  const json& h = non_regular["harmonic_basis"]["1"];
+  ASSERT_EQ(h["vectors"].size(), 1u) << h;
+  std::map<std::vector<int>, double> on;
+  for (std::size_t i = 0; i < h["cells"].size(); ++i)
+    on[h["cells"][i].get<std::vector<int>>()] = h["vectors"][0][i].get<double>();
+  ASSERT_EQ(on.size(), 2u) << h;
+  EXPECT_NEAR(std::abs(on[{0, 1}]), 1 / std::sqrt(2.0), 1e-9) << h;
+  EXPECT_NEAR(on[{0, 1}], on[{1, 0}], 1e-9) << h;
+}
+
+TEST(DigraphCli, HarmonicVectorsAreReportedOnAllowedPaths) {
+  // Sources 0, 1 → middle 2, 3 → sinks 4, 5: a directed suspension of a suspension, β_2 = 1.
+  // Ω_2 is spanned by the squares x2y − x3y; the harmonic 2-chain touches all 8 paths x m y
+  // with coefficients ±1/√8, and x2y, x3y opposite (it lies in Ω_2, not only in A_2).
+  json arcs = json::array();
+  for (int x : {0, 1})
+    for (int m : {2, 3}) arcs.push_back({x, m});
+  for (int m : {2, 3})
+    for (int y : {4, 5}) arcs.push_back({m, y});
+  const json a = compute_ok(case_doc(digraph(6, arcs), {"betti", "chain_dims", "harmonic_basis"}));
+  EXPECT_EQ(a["betti"], json({1, 0, 1}));
+  EXPECT_EQ(a["chain_dims"], json({6, 8, 4}));
+  const json& h = a["harmonic_basis"]["2"];
+  ASSERT_EQ(h["vectors"].size(), 1u) << h;
+  ASSERT_EQ(h["cells"].size(), 8u) << h;
+  std::map<std::vector<int>, double> on;
+  for (std::size_t i = 0; i < 8; ++i) {
+    const auto cell = h["cells"][i].get<std::vector<int>>();
+    ASSERT_EQ(cell.size(), 3u);
+    on[cell] = h["vectors"][0][i].get<double>();
+    EXPECT_NEAR(std::abs(on[cell]), 1 / std::sqrt(8.0), 1e-9) << h;
+  }
+  for (int x : {0, 1})
+    for (int y : {4, 5}) EXPECT_NEAR(on[{x, 2, y}], -on[{x, 3, y}], 1e-9) << h;
+}
+
+TEST(DigraphCli, WeightedDigraphIsAFiltration) {
+  // A directed 3-cycle at 0; the arc 0→2 at 1 makes 012 and 202 ∂-invariant, which fill it.
+  json g = digraph(3, {{0, 1, 0}, {1, 2, 0}, {2, 0, 0}, {0, 2, 1}});
+  const json requests = json::array({{{"dim", 1}, {"a", 0}, {"b", 0.5}},
+                                     {{"dim", 1}, {"a", 0}, {"b", 1}}});
+  const json a = compute_ok(case_doc(
+      g, {"betti", "barcode", "persistent_betti", "persistent_laplacian_spectrum",
+          "persistent_harmonic_basis", "spectral_curves"},
+      {{"requests", requests}, {"values", {0, 1}}}));
+  EXPECT_EQ(a["betti"], json({1, 0, 0}));
+  EXPECT_EQ(a["barcode"]["0"], json::parse("[[0, null]]"));
+  EXPECT_EQ(a["barcode"]["1"], json::parse("[[0, 1]]"));
+  EXPECT_EQ(a["persistent_betti"][0]["value"], 1);
+  EXPECT_EQ(a["persistent_betti"][1]["value"], 0);
+  const auto ev = a["persistent_laplacian_spectrum"][0]["eigenvalues"].get<std::vector<double>>();
+  EXPECT_EQ(std::count(ev.begin(), ev.end(), 0.0), 1) << a["persistent_laplacian_spectrum"];
+  // The persistent harmonic 1-chain of (0, 0.5) is the 3-cycle (01 + 12 + 20)/√3.
+  const json& h = a["persistent_harmonic_basis"][0];
+  ASSERT_EQ(h["vectors"].size(), 1u) << h;
+  for (const json& x : h["vectors"][0]) EXPECT_NEAR(std::abs(x.get<double>()), 1 / std::sqrt(3.0), 1e-9);
+  EXPECT_EQ(a["spectral_curves"][0]["betti"], json({1, 1, 0}));
+  EXPECT_EQ(a["spectral_curves"][1]["betti"], json({1, 0, 0}));
+}
+
+TEST(DigraphCli, UnweightedDigraphIsTheFiltrationWithEveryValueZero) {
+  const json a = compute_ok(case_doc(seed_digraph(), {"barcode", "persistent_betti"},
+                                     {{"requests", json::array({{{"dim", 0}, {"a", 0}, {"b", 0}}})}}));
+  EXPECT_EQ(a["barcode"]["0"], json::parse("[[0, null]]"));
+  EXPECT_EQ(a["barcode"]["1"], json::array());
+  EXPECT_EQ(a["persistent_betti"][0]["value"], 1);
+}
+
+TEST(HypergraphCli, F6HasTheHandComputedEmbeddedHomology) {
+  // Inf_1 = ⟨01⟩; 012 is not in Inf_2 (its faces 02, 12 are not hyperedges).
+  const json h = {{"type", "hypergraph"}, {"hyperedges", {{0}, {1}, {0, 1}, {0, 1, 2}}}};
+  const json a = compute_ok(case_doc(h, {"betti", "chain_dims", "laplacian_spectrum"}));
+  EXPECT_EQ(a["betti"], json({1, 0, 0}));
+  EXPECT_EQ(a["chain_dims"], json({2, 1, 0}));
+  EXPECT_EQ(a["laplacian_spectrum"]["1"], json({2.0}));
+  // vertices = "all": 2 becomes a 0-hyperedge, a second component.
+  const json all = compute_ok(case_doc(h, {"betti", "chain_dims"}, {{"vertices", "all"}}));
+  EXPECT_EQ(all["chain_dims"], json({3, 1, 0}));
+  EXPECT_EQ(all["betti"], json({2, 0, 0}));
+}
+
+TEST(HypergraphCli, ValuedHypergraphHasABarcodeAndHarmonicVectorsOnHyperedges) {
+  // A triangle's edges and vertices at 0, the triangle at 2: H_1 lives on [0, 2).
+  json edges = json::array();
+  for (const json& e : {json{0}, json{1}, json{2}, json{0, 1}, json{1, 2}, json{0, 2}})
+    edges.push_back({{"hyperedge", e}, {"value", 0}});
+  edges.push_back({{"hyperedge", {0, 1, 2}}, {"value", 2}});
+  const json a = compute_ok(case_doc({{"type", "hypergraph"}, {"hyperedges", edges}},
+                                     {"barcode", "harmonic_basis", "persistent_harmonic_basis"},
+                                     {{"requests", json::array({{{"dim", 1}, {"a", 0}, {"b", 1}}})}}));
+  EXPECT_EQ(a["barcode"]["1"], json::parse("[[0, 2]]"));
+  EXPECT_EQ(a["harmonic_basis"]["1"]["vectors"].size(), 0u);
+  const json& p = a["persistent_harmonic_basis"][0];
+  ASSERT_EQ(p["vectors"].size(), 1u) << p;
+  ASSERT_EQ(p["cells"].size(), 3u) << p;
+  for (const json& cell : p["cells"]) EXPECT_EQ(cell.size(), 2u) << p;
+}
+
+TEST_F(GraphCli, DigraphAndHypergraphFiles) {
+  const fs::path dot =
+      write("g.dot", "digraph G {\n  1 -> 2;\n  1 -> 3;\n  2 -> 3;\n  2 -> 4;\n  3 -> 4;\n}\n");
+  const json a = compute_ok(case_doc({{"type", "digraph"}, {"file", dot.string()}},
+                                     {"chain_dims", "betti"}, {{"max_dim", 3}}));
+  EXPECT_EQ(a["chain_dims"], json({4, 5, 3, 1}));
+  EXPECT_EQ(a["betti"], json({1, 0, 0, 0}));
+  const fs::path hnx = write("h.json", R"({"e1": [0, 1], "e2": [0, 1, 2], "v0": [0], "v1": [1]})");
+  const json b = compute_ok(case_doc({{"type", "hypergraph"}, {"file", hnx.string()}},
+                                     {"chain_dims", "betti"}));
+  EXPECT_EQ(b["chain_dims"], json({2, 1, 0}));
+  EXPECT_EQ(b["betti"], json({1, 0, 0}));
+  // A file that is not there: the place is the case's "file" field.
+  expect_refused(case_doc({{"type", "digraph"}, {"file", (dir_ / "missing.dot").string()}},
+                          {"betti"}),
+                 "/input/file", "missing.dot");
+}
+
+TEST(DigraphCli, BadDigraphsAndHypergraphsAreRefusedWithTheirPlace) {
+  expect_refused(case_doc(digraph(3, {{0, 1}, {1, 1}}), {"betti"}), "<stdin>: /input/arcs/1",
+                 "self-loop");
+  expect_refused(case_doc(digraph(3, {{0, 1}, {1, 7}}), {"betti"}), "<stdin>: /input/arcs/1/1",
+                 "unknown vertex 7");
+  expect_refused(case_doc(digraph({4, 9}, {{4, 9, "heavy"}}), {"betti"}), "/input/arcs/0/2",
+                 "an arc weight");
+  expect_refused(case_doc({{"type", "digraph"}, {"arcs", json::array()}}, {"betti"}),
+                 "/input/vertices", "missing");
+  expect_refused(case_doc(seed_digraph(), {"betti", "euler_characteristic"}), "/want/1",
+                 "simplicial inputs only");
+  expect_refused(case_doc({{"type", "hypergraph"}, {"hyperedges", {{0, 1}, json::array()}}},
+                          {"betti"}),
+                 "/input/hyperedges/1", "empty hyperedge");
+}
+
+TEST(DigraphCli, ParallelArcsAreMergedWithAWarning) {
+  const ProcessResult r =
+      compute(case_doc(digraph(2, {{0, 1, 3}, {0, 1, 1}}), {"chain_dims", "barcode"}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("/input/arcs/1"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("parallel"), std::string::npos) << r.err;
+  const json a = json::parse(r.out);
+  EXPECT_EQ(a["chain_dims"], json({2, 1, 0}));
+  // The smallest weight counts: the two components merge at 1.
+  const json& bars = a["barcode"]["0"];
+  ASSERT_EQ(bars.size(), 2u) << bars;
+  EXPECT_NE(std::find(bars.begin(), bars.end(), json::parse("[0, 1]")), bars.end()) << bars;
+  EXPECT_NE(std::find(bars.begin(), bars.end(), json::parse("[0, null]")), bars.end()) << bars;
+}
+
+ProcessResult verify(std::vector<std::string> args) {
+  args.insert(args.begin(), {TOPOSPEC_CLI, "--backend", "cpu", "verify"});
+  return run_process(args);
+}
+
+TEST(DigraphCli, RandomDigraphsAndHypergraphsPassAgainstTheLibrary) {
+  // The library's answers are compared with themselves and checked by every invariant
+  // (nullity = Betti, D² = ⊕ L, Ω_0/Ω_1 sizes, harmonic cells are allowed paths, …).
+  for (const char* input : {"digraph", "hypergraph"}) {
+    ProcessResult r = verify({"--random", "12", "--seed", "3", "--input", input, "--want",
+                              "chain_dims", "betti", "boundary_ranks", "laplacian_spectrum",
+                              "up_laplacian_spectrum", "down_laplacian_spectrum",
+                              "dirac_spectrum", "dirac_spectrum_by_degree", "harmonic_basis"});
+    EXPECT_EQ(r.status, 0) << input << "\n" << r.out << r.err;
+    EXPECT_EQ(r.err.find("skipped"), std::string::npos) << r.err;
+    r = verify({"--random", "8", "--seed", "40", "--input", input, "--want", "betti", "barcode",
+                "persistent_betti", "persistent_laplacian_spectrum", "persistent_harmonic_basis",
+                "spectral_curves"});
+    EXPECT_EQ(r.status, 0) << input << "\n" << r.out << r.err;
+  }
+  ProcessResult r = verify({"--random", "6", "--input", "mixed"});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  r = verify({"--random", "1", "--input", "quiver"});
+  EXPECT_EQ(r.status, 2) << r.err;
+}
+
+TEST_F(GraphCli, RandomDigraphsCatchAWrongCandidate) {
+  // A candidate that counts Ω_1 as the number of vertex pairs joined by an arc (a ⇄ b once).
+  const ProcessResult r = verify(
+      {"--candidate",
+       "/usr/bin/python3 -c \"import json,sys; c=json.load(sys.stdin)['input']; "
+       "v=c['vertices']; n=v if isinstance(v,int) else len(v); "
+       "print(json.dumps({'chain_dims': [n, len({frozenset(a[:2]) for a in c['arcs']})]}))\"",
+       "--random", "30", "--seed", "1", "--input", "digraph", "--want", "chain_dims", "--out",
+       (dir_ / "cx").string()});
+  EXPECT_EQ(r.status, 4) << r.out << r.err;
+  EXPECT_NE(r.out.find("FAIL"), std::string::npos) << r.out;
+}
+
+}  // namespace
