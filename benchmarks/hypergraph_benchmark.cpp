@@ -63,7 +63,7 @@ Hypergraph random_hypergraph(std::int64_t m, std::int64_t convention) {
 
 void set_betti(benchmark::State& state, const std::vector<std::size_t>& betti) {
   for (std::size_t q = 0; q < betti.size(); ++q)
-    state.counters["b" + std::to_string(q)] = static_cast<double>(betti[q]);
+    state.counters[std::string("b").append(std::to_string(q))] = static_cast<double>(betti[q]);
 }
 
 void BM_Generators(benchmark::State& state) {
