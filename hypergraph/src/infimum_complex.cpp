@@ -133,6 +133,9 @@ struct Degree {
   // Orthonormal basis: per cell, (generator, coefficient) pairs.
   std::vector<std::vector<std::pair<std::uint32_t, double>>> orthonormal;
   std::vector<std::vector<std::size_t>> block_cells;  // block → cells, in row order of lows
+  // generator → its cell when that cell is the generator itself (a block of one generator
+  // without constraint rows: the common case, handled without any reduction), else −1.
+  std::vector<std::int64_t> identity_cell;
 };
 
 double generator_value(const InfimumDegree& d, std::size_t g) {
@@ -285,6 +288,7 @@ Degree reduce_degree(const std::vector<InfimumDegree>& degrees, std::size_t q, s
             [&](std::size_t x, std::size_t y) { return cols[x].back().first < cols[y].back().first; });
   out.low_to_cell.assign(keys.size(), -1);
   out.block_cells.resize(out.blocks);
+  out.identity_cell.assign(d.generators, -1);
   for (std::size_t c = 0; c < cells.size(); ++c) {
     Column& col = cols[cells[c]];
     // Normalise the pivot: positive over Z, 1 over Z/p.
@@ -306,6 +310,7 @@ Degree reduce_degree(const std::vector<InfimumDegree>& degrees, std::size_t q, s
     if (!found) throw Error("internal: infimum complex cell without generators");
     out.label_generator.push_back(last);
     out.block_cells[out.block[last]].push_back(c);
+    if (col.size() == 1 && block_size[out.block[last]] == 1) out.identity_cell[last] = static_cast<std::int64_t>(c);
     out.reduced.push_back(std::move(col));
   }
 
@@ -317,6 +322,10 @@ Degree reduce_degree(const std::vector<InfimumDegree>& degrees, std::size_t q, s
   for (std::size_t b = 0; b < out.blocks; ++b) {
     const std::vector<std::size_t>& bc = out.block_cells[b];
     if (bc.empty()) continue;
+    if (bc.size() == 1 && out.reduced[bc[0]].size() == 1) {  // a generator on its own
+      out.orthonormal[bc[0]].emplace_back(out.label_generator[bc[0]], 1.0);
+      continue;
+    }
     // Generators of this block that the cells touch, as dense local coordinates.
     std::vector<std::uint32_t> gens;
     for (std::size_t c : bc)
@@ -414,6 +423,8 @@ InfimumComplex infimum_complex(const std::vector<InfimumDegree>& degrees, CellLa
     std::vector<double> acc_real(below, 0.0);
     std::vector<std::uint32_t> touched;
     std::vector<char> mark(below, 0);
+    std::vector<std::pair<std::uint32_t, std::int64_t>> y;
+    std::vector<std::size_t> blocks;
     for (std::size_t c = 0; c < deg[q].reduced.size(); ++c) {
       // Integer: ∂ of the exact basis vector.
       touched.clear();
@@ -433,14 +444,22 @@ InfimumComplex infimum_complex(const std::vector<InfimumDegree>& degrees, CellLa
         }
       }
       std::sort(touched.begin(), touched.end());
-      std::vector<std::pair<std::uint32_t, std::int64_t>> y;
+      y.clear();
+      bool direct = true;  // every row is a generator that is its own cell
       for (std::uint32_t r : touched) {
-        if (acc_int[r] != 0) y.emplace_back(r, acc_int[r]);
+        if (acc_int[r] != 0) {
+          y.emplace_back(r, acc_int[r]);
+          direct = direct && lower.identity_cell[r] >= 0;
+        }
         acc_int[r] = 0;
         mark[r] = 0;
       }
-      for (const auto& [cell, k] : coordinates(lower, y, p))
-        ints.emplace_back(static_cast<std::int64_t>(cell), static_cast<std::int64_t>(c), k);
+      if (direct)
+        for (const auto& [r, k] : y)
+          ints.emplace_back(lower.identity_cell[r], static_cast<std::int64_t>(c), k);
+      else
+        for (const auto& [cell, k] : coordinates(lower, y, p))
+          ints.emplace_back(static_cast<std::int64_t>(cell), static_cast<std::int64_t>(c), k);
       if (p != 0) continue;  // no real form over Z/p
 
       // Real: ∂ of the orthonormal vector, projected on the orthonormal cells it touches.
@@ -456,14 +475,19 @@ InfimumComplex infimum_complex(const std::vector<InfimumDegree>& degrees, CellLa
             touched.push_back(static_cast<std::uint32_t>(r));
           }
         }
-      std::vector<std::size_t> blocks;
+      blocks.clear();
+      for (std::uint32_t r : touched) norm2 += acc_real[r] * acc_real[r];
+      const double drop = 1e-13 * std::sqrt(norm2);
       for (std::uint32_t r : touched) {
-        norm2 += acc_real[r] * acc_real[r];
-        blocks.push_back(lower.block[r]);
+        if (lower.identity_cell[r] >= 0) {
+          if (std::abs(acc_real[r]) > drop)
+            reals.emplace_back(lower.identity_cell[r], static_cast<std::int64_t>(c), acc_real[r]);
+        } else {
+          blocks.push_back(lower.block[r]);
+        }
       }
       std::sort(blocks.begin(), blocks.end());
       blocks.erase(std::unique(blocks.begin(), blocks.end()), blocks.end());
-      const double drop = 1e-13 * std::sqrt(norm2);
       for (std::size_t b : blocks)
         for (std::size_t cell : lower.block_cells[b]) {
           double dot = 0;

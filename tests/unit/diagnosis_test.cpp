@@ -88,6 +88,12 @@ INSTANTIATE_TEST_SUITE_P(
     Candidates, PlantedBug,
     testing::Values(
         BugCase{"bug_z2_instead_of_q.py", "rp2-q", "betti", "over Z/2, not Q"},
+        BugCase{"bug_paths_length_two.py", "digraph-jl", "betti", "cut at length 2"},
+        BugCase{"bug_simple_paths_only.py", "digraph-bigon-regular", "betti", "simple paths only"},
+        BugCase{"bug_unnormalised_omega.py", "digraph-square", "laplacian_spectrum",
+                "un-normalised basis of Ω"},
+        BugCase{"bug_vertices_without_singletons.py", "hypergraph-triloop", "betti",
+                "singleton convention flipped"},
         BugCase{"bug_z2_instead_of_q.py", "rp2-q", "boundary_ranks", "over Z/2, not Q"},
         BugCase{"bug_z2_instead_of_q.py", "rp2-zp3", "betti", "over Z/2, not Z/3"},
         BugCase{"bug_z2_instead_of_q.py", "rp2-z", "betti", "over Z/2, not Z"},

@@ -16,13 +16,18 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "topospec/hypergraph/hypergraph.hpp"
+#include "topospec/hypergraph/path_complex.hpp"
+#include "topospec/topology/boundary.hpp"
 #include "topospec/topology/error.hpp"
+#include "topospec/topology/hodge_laplacian.hpp"
 #include "topospec/topology/homology.hpp"
 #include "topospec/verify/answer.hpp"
 
@@ -603,12 +608,237 @@ class Diagnoser {
   std::vector<Model> models_;
 };
 
+// ------------------------------------------------------------------------------------------
+// Digraphs and hypergraphs: the conventions published code gets wrong (REFERENCE §4: JL's
+// simple paths with cutoff 2 (F7), an un-normalised Ω basis, the flipped singleton convention,
+// closure homology in place of embedded homology, the other path theory), each recomputed with
+// the library's own builders on a modified set of generators.
+
+// The generators of `d` that `keep` accepts (by label); a dropped generator of degree q−1 becomes
+// a never-generator row of degree q, so Inf is recomputed exactly for the smaller set.
+struct Generators {
+  std::vector<InfimumDegree> degrees;
+  CellLabeler labels;
+};
+
+Generators restrict_generators(const std::vector<InfimumDegree>& d, const CellLabeler& labels,
+                               const std::function<bool(int q, const CellLabel&)>& keep) {
+  Generators out;
+  auto old_index = std::make_shared<std::vector<std::vector<std::size_t>>>();
+  std::vector<std::vector<std::int64_t>> new_index(d.size());
+  for (std::size_t q = 0; q < d.size(); ++q) {
+    old_index->emplace_back();
+    new_index[q].assign(d[q].generators, -1);
+    for (std::size_t g = 0; g < d[q].generators; ++g)
+      if (keep(static_cast<int>(q), labels(static_cast<int>(q), g))) {
+        new_index[q][g] = static_cast<std::int64_t>((*old_index)[q].size());
+        (*old_index)[q].push_back(g);
+      }
+  }
+  for (std::size_t q = 0; q < d.size(); ++q) {
+    InfimumDegree e;
+    e.generators = (*old_index)[q].size();
+    for (std::size_t g : (*old_index)[q])
+      if (!d[q].values.empty()) e.values.push_back(d[q].values[g]);
+    if (q > 0) {
+      const std::size_t below = d[q - 1].generators, kept_below = (*old_index)[q - 1].size();
+      // Rows: kept generators below, then the dropped ones, then the old never-generators.
+      std::vector<std::int64_t> row(static_cast<std::size_t>(d[q].boundary.rows()));
+      std::int64_t next = static_cast<std::int64_t>(kept_below);
+      for (std::size_t r = 0; r < row.size(); ++r)
+        row[r] = r < below && new_index[q - 1][r] >= 0 ? new_index[q - 1][r] : next++;
+      std::vector<Eigen::Triplet<std::int64_t, std::int64_t>> t;
+      for (std::size_t k = 0; k < (*old_index)[q].size(); ++k)
+        for (IntegerMatrix::InnerIterator it(d[q].boundary, static_cast<Eigen::Index>((*old_index)[q][k])); it; ++it)
+          t.emplace_back(row[static_cast<std::size_t>(it.row())], static_cast<std::int64_t>(k), it.value());
+      e.boundary = IntegerMatrix(next, static_cast<Eigen::Index>(e.generators));
+      e.boundary.setFromTriplets(t.begin(), t.end());
+    }
+    out.degrees.push_back(std::move(e));
+  }
+  out.labels = [labels, old_index](int q, std::size_t i) {
+    return labels(q, (*old_index)[static_cast<std::size_t>(q)][i]);
+  };
+  return out;
+}
+
+// The quantities of one variant complex (Betti numbers over the case's coefficients, chain
+// dims, Laplacian spectra in its real form).
+std::optional<json> structure_answer(const ChainComplex& c, const Coefficients& k, int max_dim,
+                                     const std::string& key) {
+  if (key == "chain_dims") {
+    json d = json::array();
+    for (int q = 0; q <= max_dim; ++q) d.push_back(c.dim(q));
+    return d;
+  }
+  if (key == "betti") {
+    if (c.dims().empty()) return json(std::vector<std::size_t>(static_cast<std::size_t>(max_dim + 1), 0));
+    HomologyOptions o;
+    o.coefficients = k.kind == Coefficients::Kind::Z ? Coefficients::rationals() : k;
+    o.max_dim = max_dim;
+    return json(homology(c, o).betti);
+  }
+  std::size_t cells = 0;
+  for (std::size_t n : c.dims()) cells += n;
+  if (cells > kMaxDenseCells) return std::nullopt;
+  json out = json::object();
+  for (int q = 0; q <= max_dim; ++q) {
+    RealMatrix l;
+    if (key == "laplacian_spectrum") l = hodge_laplacian(c, q);
+    else if (key == "up_laplacian_spectrum") l = up_laplacian(c, q);
+    else if (key == "down_laplacian_spectrum") l = down_laplacian(c, q);
+    else return std::nullopt;
+    out[std::to_string(q)] = eigenvalues(Eigen::MatrixXd(l));
+  }
+  return out;
+}
+
+const std::vector<std::string> kStructureKeys = {"chain_dims", "betti", "laplacian_spectrum",
+                                                 "up_laplacian_spectrum", "down_laplacian_spectrum"};
+
+std::vector<Model> structure_models(const Case& c) {
+  std::vector<Model> models;
+  const int max_dim = case_max_dim(c, SimplicialComplex{});
+  const Coefficients k = c.options.coefficients;
+  auto variant = [&models, k, max_dim](std::vector<std::string> keys, std::function<ChainComplex()> build,
+                                       std::string text) {
+    auto cache = std::make_shared<std::optional<ChainComplex>>();
+    models.push_back({std::move(keys),
+                      [cache, build, k, max_dim](const std::string& key) -> std::optional<json> {
+                        if (!*cache) *cache = build();
+                        return structure_answer(**cache, k, max_dim, key);
+                      },
+                      fixed(std::move(text))});
+  };
+  const int top = max_dim + 1;
+  if (c.input_type == InputType::Digraph) {
+    const Digraph g = Digraph::from_arcs(c.vertices, c.arcs, c.vertex_values);
+    const bool regular = c.options.path_theory != "non_regular";
+    PathComplexOptions o;
+    o.top = top;
+    o.theory = regular ? PathTheory::Regular : PathTheory::NonRegular;
+    const auto paths = std::make_shared<AllowedPaths>(allowed_paths(g, o));
+    auto restricted = [paths](std::function<bool(int, const CellLabel&)> keep) {
+      const Generators r = restrict_generators(paths->degrees, paths->labels, keep);
+      return infimum_complex(r.degrees, r.labels).chains;
+    };
+    auto simple = [](int, const CellLabel& path) {
+      CellLabel s = path;
+      std::sort(s.begin(), s.end());
+      return std::adjacent_find(s.begin(), s.end()) == s.end();
+    };
+    variant(kStructureKeys, [restricted] { return restricted([](int q, const CellLabel&) { return q <= 2; }); },
+            "matches allowed paths cut at length 2 (F7: paths enumerated with a cutoff; Ω_3 "
+            "and up missing)");
+    variant(kStructureKeys, [restricted, simple] { return restricted(simple); },
+            "matches simple paths only (no repeated vertex, e.g. a→b→a missing from A_2)");
+    variant(kStructureKeys,
+            [restricted, simple] {
+              return restricted([simple](int q, const CellLabel& p) { return q <= 2 && simple(q, p); });
+            },
+            "matches simple paths of length ≤ 2 only (F7: networkx all_simple_paths, cutoff 2)");
+    variant(kStructureKeys,
+            [g, top, regular] {
+              PathComplexOptions other;
+              other.top = top;
+              other.theory = regular ? PathTheory::NonRegular : PathTheory::Regular;
+              return path_complex(g, other).chains;
+            },
+            regular ? "matches the non-regular path theory (degenerate faces kept as "
+                      "never-allowed terms), not the regular one"
+                    : "matches the regular path theory (degenerate faces dropped), not the "
+                      "non-regular one");
+    variant({"laplacian_spectrum", "up_laplacian_spectrum", "down_laplacian_spectrum"},
+            [g, o] {
+              const ChainComplex exact = path_complex(g, o).chains;
+              std::vector<IntegerMatrix> b;
+              for (int q = 1; q <= exact.top_degree(); ++q) b.push_back(exact.boundary(q));
+              return ChainComplex(exact.dims(), std::move(b), {});
+            },
+            "matches Laplacians in an un-normalised basis of Ω (integer basis vectors taken as "
+            "orthonormal; e.g. the directed square's L_2 = [4], not [2])");
+  } else if (c.input_type == InputType::Hypergraph) {
+    const bool all = c.options.vertices == "all";
+    auto embedded = [&c](VertexConvention v, int t) {
+      const Hypergraph h = Hypergraph::from_hyperedges(c.hyperedges, c.vertices, v);
+      return embedded_complex(h, std::max(t, h.top_degree())).chains;
+    };
+    variant(kStructureKeys,
+            [embedded, all, top] { return embedded(all ? VertexConvention::Listed : VertexConvention::All, top); },
+            all ? "matches vertices counted only when their singleton is a hyperedge "
+                  "(vertices \"listed\"), not every vertex"
+                : "matches every vertex of a hyperedge counted as a 0-cell (vertices \"all\"): "
+                  "the singleton convention flipped");
+    variant({"betti"},
+            [&c] {
+              std::vector<Simplex> s;
+              for (const Hyperedge& h : c.hyperedges) s.push_back(h.vertices);
+              return chain_complex(SimplicialComplex::from_simplices(s));
+            },
+            "matches the homology of the closure ΔH (HyperNetX), not the embedded homology");
+  }
+  // Betti numbers over another field (Ω or Inf over F_2 for Z/2).
+  if (!(k.kind == Coefficients::Kind::Zp && k.p == 2) && c.input_type == InputType::Digraph) {
+    models.push_back({{"betti"},
+                      [&c, top, max_dim](const std::string&) -> std::optional<json> {
+                        const Digraph g = Digraph::from_arcs(c.vertices, c.arcs, c.vertex_values);
+                        PathComplexOptions o;
+                        o.top = top;
+                        o.theory = c.options.path_theory == "non_regular" ? PathTheory::NonRegular
+                                                                          : PathTheory::Regular;
+                        o.modulus = 2;
+                        HomologyOptions h;
+                        h.coefficients = Coefficients::prime_field(2);
+                        h.max_dim = max_dim;
+                        const ChainComplex ch = path_complex(g, o).chains;
+                        if (ch.dims().empty()) return std::nullopt;
+                        return json(homology(ch, h).betti);
+                      },
+                      fixed("matches Betti numbers over Z/2, not " + coefficient_words(k))});
+  }
+  return models;
+}
+
+std::vector<Diagnosis> run_models(const std::vector<Model>& models, const Case& c,
+                                  const json& expect, const json& got) {
+  std::vector<Diagnosis> out;
+  for (const auto& [key, expected] : expect.items()) {
+    if (!got.contains(key)) continue;
+    if (same_answer(key, expected, expected, got[key], c.tolerance)) continue;
+    for (const Model& m : models) {
+      if (std::find(m.keys.begin(), m.keys.end(), key) == m.keys.end()) continue;
+      std::optional<json> alt;
+      try {
+        alt = m.answer(key);
+      } catch (const std::exception&) {
+        continue;
+      }
+      if (!alt) continue;
+      if (same_answer(key, expected, expected, *alt, c.tolerance)) continue;
+      if (!same_answer(key, expected, *alt, got[key], c.tolerance)) continue;
+      Diagnosis d{key, m.explanation(key)};
+      const bool seen = std::any_of(out.begin(), out.end(), [&](const Diagnosis& e) {
+        return e.quantity == d.quantity && e.explanation == d.explanation;
+      });
+      if (!seen) out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Diagnosis> diagnose(const Case& c, const nlohmann::json& expect,
                                 const nlohmann::json& got) {
-  if (c.input_type != InputType::SimplicialComplex || !expect.is_object() || !got.is_object())
-    return {};
+  if (!expect.is_object() || !got.is_object()) return {};
+  if (c.input_type == InputType::Digraph || c.input_type == InputType::Hypergraph) {
+    try {
+      return run_models(structure_models(c), c, expect, got);
+    } catch (const std::exception&) {
+      return {};
+    }
+  }
+  if (c.input_type != InputType::SimplicialComplex) return {};
   try {
     const SimplicialComplex k = case_complex(c);
     if (k.total_size() > 20 * kMaxDenseCells) return {};  // far beyond what is diagnosed densely
