@@ -282,9 +282,9 @@ HypergraphGenerators hypergraph_generators(const Hypergraph& h, int top) {
   return out;
 }
 
-InfimumComplex embedded_complex(const Hypergraph& h, int top) {
+InfimumComplex embedded_complex(const Hypergraph& h, int top, const InfimumOptions& options) {
   HypergraphGenerators g = hypergraph_generators(h, top < 0 ? h.top_degree() : top);
-  return infimum_complex(g.degrees, std::move(g.labels));
+  return infimum_complex(g.degrees, std::move(g.labels), options);
 }
 
 std::vector<std::size_t> embedded_betti_by_ranks(const Hypergraph& h, int max_dim,

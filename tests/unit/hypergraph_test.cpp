@@ -89,6 +89,10 @@ InfimumComplex check(const Hypergraph& h, const Expected& want) {
   EXPECT_EQ(embedded_betti_by_ranks(h, top), want.betti);
   EXPECT_EQ(embedded_betti_by_ranks(h, top, Coefficients::prime_field(2)), want.betti);
   EXPECT_EQ(inf_betti(inf, top, Coefficients::prime_field(2)), want.betti);
+  InfimumOptions mod2;
+  mod2.modulus = 2;
+  EXPECT_EQ(inf_betti(embedded_complex(h, top, mod2), top, Coefficients::prime_field(2)),
+            want.betti);
   return inf;
 }
 
@@ -200,6 +204,11 @@ TEST(HypergraphExamples, TrianglesOfRP2AloneDependOnTheField) {
   EXPECT_EQ(embedded_betti_by_ranks(h, 2), (Sizes{0, 0, 0}));
   EXPECT_EQ(embedded_betti_by_ranks(h, 2, Coefficients::prime_field(2)), (Sizes{0, 0, 1}));
   EXPECT_EQ(embedded_betti_by_ranks(h, 2, Coefficients::prime_field(3)), (Sizes{0, 0, 0}));
+  InfimumOptions mod2;
+  mod2.modulus = 2;
+  const InfimumComplex inf2 = embedded_complex(h, 2, mod2);
+  EXPECT_EQ(inf_dims(inf2, 2), (Sizes{0, 0, 1}));
+  EXPECT_EQ(inf_betti(inf2, 2, Coefficients::prime_field(2)), (Sizes{0, 0, 1}));
 }
 
 TEST(HypergraphExamples, ASimplicialComplexGivesSimplicialHomology) {

@@ -74,14 +74,16 @@ struct HypergraphGenerators {
 };
 HypergraphGenerators hypergraph_generators(const Hypergraph& h, int top);
 
-// Inf as a chain complex, degrees 0 … top (default: the top degree of h).
-InfimumComplex embedded_complex(const Hypergraph& h, int top = -1);
+// Inf as a chain complex, degrees 0 … top (default: the top degree of h). options.modulus = p
+// gives Inf over F_p, which Z/p homology needs (infimum_complex.hpp).
+InfimumComplex embedded_complex(const Hypergraph& h, int top = -1,
+                                const InfimumOptions& options = {});
 
 // Embedded Betti numbers β_0 … β_max_dim by ranks alone (the supremum complex), a cross-check;
-// max_dim < 0 means the top degree of h. Over Z/p this is the homology of Inf over Z/p, which
-// can differ from the Z/p homology of embedded_complex(h).chains (a Z-lattice basis reduced
-// mod p) when the closure faces that are not hyperedges carry p-torsion (the triangles of RP²
-// alone: β_2 = 1 over Z/2, 0 from the lattice).
+// max_dim < 0 means the top degree of h. Over Z/p this is the homology of Inf over F_p (that of
+// embedded_complex with modulus p), which can differ from the Z/p homology of the lattice
+// complex (modulus 0) when the closure faces that are not hyperedges carry p-torsion (the
+// triangles of RP² alone: β_2 = 1 over Z/2, 0 from the lattice).
 std::vector<std::size_t> embedded_betti_by_ranks(
     const Hypergraph& h, int max_dim, Coefficients coefficients = Coefficients::rationals());
 
