@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -144,6 +145,15 @@ class Answerer {
       chains_ = is_graph_input(case_) ? case_chains(case_, options_) : filtration().chain_complex();
     return *chains_;
   }
+  // The complex exact quantities over `k` are computed on: for a digraph or hypergraph over Z/p,
+  // Ω(F_p) or Inf(F_p), which can be larger than the lattice reduced mod p (the triangles of RP²
+  // without edges: their sum is a 2-cycle over Z/2 only); otherwise chains().
+  const ChainComplex& exact_chains(Coefficients k) {
+    if (!is_graph_input(case_) || k.kind != Coefficients::Kind::Zp) return chains();
+    auto it = modular_.find(k.p);
+    if (it == modular_.end()) it = modular_.emplace(k.p, case_chains(case_, options_, k.p)).first;
+    return it->second;
+  }
   int max_dim() {
     if (!max_dim_)
       max_dim_ = is_generated(case_) || is_graph_input(case_)
@@ -189,7 +199,9 @@ class Answerer {
     switch (q) {
       case Quantity::ChainDims: {
         json dims = json::array();
-        for (int d = 0; d < degrees(); ++d) dims.push_back(chains().dim(d));
+        // Over Z/p a digraph's or hypergraph's chain groups are the F_p ones (see exact_chains).
+        const ChainComplex& k = exact_chains(case_.options.coefficients);
+        for (int d = 0; d < degrees(); ++d) dims.push_back(k.dim(d));
         return dims;
       }
       case Quantity::Betti:
@@ -278,7 +290,7 @@ class Answerer {
     o.coefficients = coefficients;
     o.max_dim = persistence_dim();
     o.progress = options_.progress;
-    return persistence(chains(), o);
+    return persistence(exact_chains(coefficients), o);
   }
 
   // Over the case's coefficients.
@@ -311,7 +323,17 @@ class Answerer {
     return o;
   }
 
+  // A complex without cells (a hypergraph none of whose hyperedges is in Inf, an empty list)
+  // carries no filtration values; its persistent quantities are all empty or zero.
+  bool no_cells() { return chains().top_degree() < 0; }
+
   json persistent_spectra(bool dirac) {
+    if (no_cells()) {
+      json out = json::array();
+      for (const PersistenceRequest& r : case_.options.requests)
+        out.push_back({{"dim", r.dim}, {"a", r.a}, {"b", r.b}, {"eigenvalues", json::array()}});
+      return out;
+    }
     const std::vector<PersistentRequest> reqs = requests();
     const std::string what = dirac ? "persistent Dirac operator" : "persistent Laplacian";
     const auto spectra =
@@ -340,6 +362,13 @@ class Answerer {
   }
 
   json persistent_harmonic_bases() {
+    if (no_cells()) {
+      json out = json::array();
+      for (const PersistenceRequest& r : case_.options.requests)
+        out.push_back({{"dim", r.dim}, {"a", r.a}, {"b", r.b}, {"cells", json::array()},
+                       {"vectors", json::array()}});
+      return out;
+    }
     const std::vector<PersistentRequest> reqs = requests();
     const auto spaces =
         persistent_harmonic_spaces(chains(), reqs, persistent_options("persistent harmonic space"));
@@ -370,6 +399,15 @@ class Answerer {
     if (case_.options.values.empty())
       throw InvalidInput("/options/values",
                          "missing: spectral_curves need the filtration values to sample");
+    if (no_cells()) {
+      const std::vector<double> zeros(static_cast<std::size_t>(std::max(0, max_dim() + 1)), 0.0);
+      json out = json::array();
+      for (double t : case_.options.values)
+        out.push_back({{"value", t},
+                       {"betti", std::vector<std::size_t>(zeros.size(), 0)},
+                       {"lambda_min", zeros}});
+      return out;
+    }
     const auto points = spectral_curves(chains(), case_.options.values, max_dim(),
                                         spectrum_options("spectral curves"));
     json out = json::array();
@@ -464,7 +502,7 @@ class Answerer {
       r.coefficients = coefficients;
       return r;
     }
-    return topospec::homology(chains(), o);
+    return topospec::homology(exact_chains(coefficients), o);
   }
 
   // Over the case's coefficients.
@@ -503,6 +541,7 @@ class Answerer {
   const AnswerOptions& options_;
   std::optional<FilteredComplex> filtration_;
   std::optional<ChainComplex> chains_;
+  std::map<std::uint32_t, ChainComplex> modular_;  // exact_chains over Z/p, by p
   std::optional<int> max_dim_;
   std::optional<Barcode> barcode_, rational_barcode_;
   SpectrumOptions spectrum_options_;
@@ -714,11 +753,12 @@ void zero_values_if_unfiltered(ChainComplex& k) {
 
 }  // namespace
 
-ChainComplex case_chains(const Case& c, const AnswerOptions& options) {
+ChainComplex case_chains(const Case& c, const AnswerOptions& options, std::uint32_t modulus) {
   ChainComplex k;
   if (c.input_type == InputType::Digraph) {
     const Digraph g = case_digraph(c);
     PathComplexOptions o;
+    o.modulus = modulus;
     o.theory = c.options.path_theory == "non_regular" ? PathTheory::NonRegular : PathTheory::Regular;
     o.top = graph_build_top(c);
     // About 100 bytes per stored path at the least, as for simplices (case_filtration).
@@ -728,7 +768,16 @@ ChainComplex case_chains(const Case& c, const AnswerOptions& options) {
     check_path_counts(g, o.top, options, o.max_paths);
     k = path_complex(g, o).chains;
   } else if (c.input_type == InputType::Hypergraph) {
-    k = embedded_complex(case_hypergraph(c), graph_build_top(c)).chains;
+    const Hypergraph h = case_hypergraph(c);
+    if (modulus == 0) {
+      k = embedded_complex(h, graph_build_top(c)).chains;
+    } else {
+      HypergraphGenerators g = hypergraph_generators(h, graph_build_top(c));
+      InfimumOptions o;
+      o.modulus = modulus;
+      o.progress = options.progress;
+      k = infimum_complex(g.degrees, std::move(g.labels), o).chains;
+    }
   } else {
     return case_filtration(c, options).chain_complex();
   }

@@ -43,8 +43,11 @@ FilteredComplex case_filtration(const Case& c, const AnswerOptions& options = {}
 // built up to degree max(max_dim, every requested degree) + 1 (a hypergraph at least to its
 // top hyperedge dimension). Ω and Inf are subspace complexes: their cells embed in the allowed
 // paths and the hyperedges (ChainComplex::to_ambient). The allowed paths are counted before
-// they are built: over the memory budget is a ResourceLimit carrying the count.
-ChainComplex case_chains(const Case& c, const AnswerOptions& options = {});
+// they are built: over the memory budget is a ResourceLimit carrying the count. modulus p > 0
+// (digraphs and hypergraphs only): Ω(F_p) or Inf(F_p) instead, with no real form, for Z/p
+// chain_dims, homology and barcodes.
+ChainComplex case_chains(const Case& c, const AnswerOptions& options = {},
+                         std::uint32_t modulus = 0);
 
 // Point clouds and distance matrices: the complex is generated, not given.
 bool is_generated(const Case& c);
