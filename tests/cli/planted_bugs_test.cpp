@@ -45,6 +45,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values("bug_beta0_vertex_count", "bug_dirac_squared", "bug_face_by_vertex",
                       "bug_float_rank", "bug_missing_down_term", "bug_no_zero_threshold",
                       "bug_orientation_sign", "bug_top_dim_missing", "bug_unsorted_input",
-                      "bug_z2_instead_of_q"));
+                      "bug_z2_instead_of_q", "bug_paths_length_two", "bug_simple_paths_only",
+                      "bug_unnormalised_omega", "bug_vertices_without_singletons"));
 
 }  // namespace
