@@ -318,3 +318,24 @@ TEST_F(GraphCli, RandomDigraphsCatchAWrongCandidate) {
 }
 
 }  // namespace
+
+namespace {
+
+// The directed flag complex (input "complex": "directed_flag", a command-line extension): the
+// complete digraph on 3 vertices has 3, 6, 6 simplices and β_2 = 2 (flagser's test/base.h, the
+// derangement number D_3); the path complex of the same digraph is contractible.
+TEST(DirectedFlagCli, CompleteDigraphOnThreeVertices) {
+  json input = digraph(3, {{0, 1}, {1, 0}, {0, 2}, {2, 0}, {1, 2}, {2, 1}});
+  const json path = compute_ok(case_doc(input, {"betti"}, {{"max_dim", 2}}));
+  EXPECT_EQ(path["betti"], json({1, 0, 0}));
+  input["complex"] = "directed_flag";
+  const json flag = compute_ok(case_doc(input, {"chain_dims", "betti", "laplacian_spectrum"},
+                                        {{"max_dim", 2}}));
+  EXPECT_EQ(flag["chain_dims"], json({3, 6, 6}));
+  EXPECT_EQ(flag["betti"], json({1, 0, 2}));
+  EXPECT_EQ(std::count(flag["laplacian_spectrum"]["2"].begin(), flag["laplacian_spectrum"]["2"].end(), 0.0), 2);
+  input["complex"] = "clique";
+  expect_refused(case_doc(input, {"betti"}), "/input/complex", "directed_flag");
+}
+
+}  // namespace

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "topospec/hypergraph/directed_flag_complex.hpp"
 #include "topospec/hypergraph/hypergraph.hpp"
 #include "topospec/hypergraph/path_complex.hpp"
 
@@ -755,7 +756,15 @@ void zero_values_if_unfiltered(ChainComplex& k) {
 
 ChainComplex case_chains(const Case& c, const AnswerOptions& options, std::uint32_t modulus) {
   ChainComplex k;
-  if (c.input_type == InputType::Digraph) {
+  if (c.input_type == InputType::Digraph && c.digraph_complex == "directed_flag") {
+    // Simplicial boundaries (±1): the same complex over Z and every Z/p.
+    DirectedFlagOptions o;
+    o.top = graph_build_top(c);
+    o.max_simplices = static_cast<std::size_t>(
+        std::min<std::uint64_t>(kDefaultMaxSimplices, options.memory_budget / 100));
+    o.progress = options.progress;
+    k = directed_flag_complex(case_digraph(c), o);
+  } else if (c.input_type == InputType::Digraph) {
     const Digraph g = case_digraph(c);
     PathComplexOptions o;
     o.modulus = modulus;

@@ -354,8 +354,16 @@ void digraph_from_file(const std::string& path, Case& c) {
 }
 
 void parse_digraph_input(const json& input, Case& c) {
-  warn_unknown_fields(input, "/input", {"type", "vertices", "arcs", "vertex_values", "file"},
+  warn_unknown_fields(input, "/input",
+                      {"type", "vertices", "arcs", "vertex_values", "file", "complex"},
                       "input field", c.warnings);
+  if (input.contains("complex")) {
+    c.digraph_complex =
+        string_value(input["complex"], "/input/complex", "\"path\" or \"directed_flag\"");
+    if (c.digraph_complex != "path" && c.digraph_complex != "directed_flag")
+      fail("/input/complex", "unknown complex \"" + c.digraph_complex +
+                                 "\" (expected \"path\" or \"directed_flag\")");
+  }
   if (input.contains("file")) {
     const std::string path = input_file(input, "arcs");
     for (const char* field : {"vertices", "vertex_values"})

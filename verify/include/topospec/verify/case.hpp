@@ -130,6 +130,9 @@ struct Case {
   // repeated vertex; duplicates noted in `warnings`). A "file" input (CLI extension) is read
   // here into the same fields.
   std::vector<VertexId> vertices;
+  // digraph: "path" (the GLMY path complex, CASES.md) or "directed_flag" (the directed flag
+  // complex of directed cliques; an extension of the contract, field `complex` as for points).
+  std::string digraph_complex = "path";
   std::vector<Arc> arcs;
   std::vector<double> vertex_values;
   std::vector<Hyperedge> hyperedges;
