@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the built-in default: installs dependencies, builds topospec, and computes the
 # homology and spectra of every bundled example complex, and the barcode and spectral curves of
-# the C20 fullerene (examples/cases/*.json).
+# the C20 fullerene, the seed paper's digraph (path homology), the hypergraph H4 (embedded
+# homology) and a cycle network's persistent path Laplacians (examples/cases/*.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh

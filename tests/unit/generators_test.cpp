@@ -625,7 +625,9 @@ TEST(Generators, BundledExampleCasesAgreeWithTheLibrary) {
     }
   }
   EXPECT_EQ(seen, (std::set<std::string>{"s1-seed", "hexagon", "octahedron", "torus-7-vertex",
-                                         "rp2-6-vertex", "klein-bottle-z2", "c20-fullerene-rips"}));
+                                         "rp2-6-vertex", "klein-bottle-z2", "c20-fullerene-rips",
+                                         "seed-digraph-path-homology", "hypergraph-h4",
+                                         "cycle-network-6-persistent-laplacian"}));
 }
 
 // ---------------------------------------------------------------- argument checks
