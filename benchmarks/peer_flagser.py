@@ -14,18 +14,13 @@ import resource
 import time
 
 import numpy as np
+
+from splitmix import uniform53
 import scipy.sparse
 
 import pyflagser
 
 SEED = 42
-GAMMA = 0x9E3779B97F4A7C15
-
-
-def mix(z):
-    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return z ^ (z >> np.uint64(31))
 
 
 def erdos_renyi(n, permille):
@@ -35,8 +30,7 @@ def erdos_renyi(n, permille):
     with np.errstate(over="ignore"):
         for i in range(n):
             k = np.uint64(i * n) + j
-            z = np.uint64(SEED) + (k + np.uint64(1)) * np.uint64(GAMMA)
-            hit = (mix(z) >> np.uint64(11)) < threshold
+            hit = uniform53(SEED, k) < threshold
             hit[i] = False
             heads = np.nonzero(hit)[0]
             rows.append(np.full(heads.size, i, dtype=np.int64))

@@ -39,6 +39,8 @@ import time
 import networkx as nx
 import numpy as np
 
+from splitmix import uniform53
+
 from grpphati.filtrations.abstract import Filtration
 from grpphati.homologies import RegularPathHomology
 from grpphati.optimisations import component_appendage_empty_serial
@@ -46,14 +48,7 @@ from grpphati.pipelines.grounded import GrPPH, GrPPH_par_wedge
 from grpphati.pipelines.standard import make_standard_pipeline
 
 SEED = 42
-GAMMA = 0x9E3779B97F4A7C15
 WEDGE_K = 50
-
-
-def mix(z):
-    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return z ^ (z >> np.uint64(31))
 
 
 def random_arcs(n):
@@ -63,8 +58,7 @@ def random_arcs(n):
     with np.errstate(over="ignore"):
         for i in range(n):
             k = np.uint64(i * n) + j
-            z = np.uint64(SEED) + (k + np.uint64(1)) * np.uint64(GAMMA)
-            hit = (mix(z) >> np.uint64(11)) < threshold
+            hit = uniform53(SEED, k) < threshold
             hit[i] = False
             arcs.extend((i, int(h)) for h in np.nonzero(hit)[0])
     return n, arcs

@@ -19,20 +19,10 @@ import time
 import numpy as np
 
 import gudhi
+from splitmix import splitmix64
 
-MASK = (1 << 64) - 1
 RGG_SEED = 42
 RGG_DEGREE = 15.0
-
-
-def splitmix64(seed):
-    state = seed
-    while True:
-        state = (state + 0x9E3779B97F4A7C15) & MASK
-        z = state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        yield z ^ (z >> 31)
 
 
 def grid_tree(n):

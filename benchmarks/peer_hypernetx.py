@@ -21,19 +21,9 @@ import time
 
 import hypernetx as hnx
 from hypernetx.algorithms.homology import homology_mod2 as hmod2
+from splitmix import splitmix64
 
-MASK = (1 << 64) - 1
 SEED = 42
-
-
-def splitmix64(seed):
-    state = seed
-    while True:
-        state = (state + 0x9E3779B97F4A7C15) & MASK
-        z = state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        yield z ^ (z >> 31)
 
 
 def random_hyperedges(m):

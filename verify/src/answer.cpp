@@ -699,24 +699,6 @@ int graph_build_top(const Case& c) {
   return top;
 }
 
-Digraph case_digraph(const Case& c) {
-  try {
-    return Digraph::from_arcs(c.vertices, c.arcs, c.vertex_values);  // merges: Case::warnings
-  } catch (const InvalidInput& e) {
-    throw InvalidInput("/input" + e.where(), e.message());
-  }
-}
-
-Hypergraph case_hypergraph(const Case& c) {
-  try {
-    return Hypergraph::from_hyperedges(
-        c.hyperedges, c.vertices,
-        c.options.vertices == "all" ? VertexConvention::All : VertexConvention::Listed);
-  } catch (const InvalidInput& e) {
-    throw InvalidInput("/input" + e.where(), e.message());
-  }
-}
-
 // The allowed paths are counted (walks, without enumerating them) and sized against the budget
 // before the path complex is built: a dense digraph has n·d^p paths of degree p.
 void check_path_counts(const Digraph& g, int top, const AnswerOptions& options,
@@ -753,6 +735,24 @@ void zero_values_if_unfiltered(ChainComplex& k) {
 }
 
 }  // namespace
+
+Digraph case_digraph(const Case& c) {
+  try {
+    return Digraph::from_arcs(c.vertices, c.arcs, c.vertex_values);  // merges: Case::warnings
+  } catch (const InvalidInput& e) {
+    throw InvalidInput("/input" + e.where(), e.message());
+  }
+}
+
+Hypergraph case_hypergraph(const Case& c) {
+  try {
+    return Hypergraph::from_hyperedges(
+        c.hyperedges, c.vertices,
+        c.options.vertices == "all" ? VertexConvention::All : VertexConvention::Listed);
+  } catch (const InvalidInput& e) {
+    throw InvalidInput("/input" + e.where(), e.message());
+  }
+}
 
 ChainComplex case_chains(const Case& c, const AnswerOptions& options, std::uint32_t modulus) {
   ChainComplex k;

@@ -353,6 +353,22 @@ void digraph_from_file(const std::string& path, Case& c) {
     for (std::size_t i = 0; i < g.vertex_count(); ++i) c.vertex_values.push_back(g.vertex_value(i));
 }
 
+// Entries listed more than once: `seen` holds (key, position in the list at `list`); each repeat
+// gets a warning at its place, worded by what(key, place of the first listing).
+template <class Key, class What>
+void warn_repeats(std::vector<std::pair<Key, std::size_t>> seen, const std::string& list,
+                  std::vector<std::string>& warnings, What what) {
+  std::stable_sort(seen.begin(), seen.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (std::size_t i = 1, first = 0; i < seen.size(); ++i) {
+    if (seen[i].first != seen[i - 1].first) {
+      first = i;
+      continue;
+    }
+    warnings.push_back(child(list, seen[i].second) + what(seen[i].first, child(list, seen[first].second)));
+  }
+}
+
 void parse_digraph_input(const json& input, Case& c) {
   warn_unknown_fields(input, "/input",
                       {"type", "vertices", "arcs", "vertex_values", "file", "complex"},
@@ -402,19 +418,10 @@ void parse_digraph_input(const json& input, Case& c) {
     seen.push_back({{arc.tail, arc.head}, k});
     c.arcs.push_back(arc);
   }
-  std::stable_sort(seen.begin(), seen.end(),
-                   [](const auto& x, const auto& y) { return x.first < y.first; });
-  for (std::size_t i = 1, first = 0; i < seen.size(); ++i) {
-    if (seen[i].first != seen[i - 1].first) {
-      first = i;
-      continue;
-    }
-    c.warnings.push_back(child("/input/arcs", seen[i].second) + ": arc " +
-                         std::to_string(seen[i].first.first) + " → " +
-                         std::to_string(seen[i].first.second) + " is also listed at " +
-                         child("/input/arcs", seen[first].second) +
-                         "; parallel arcs are merged (the smallest weight counts)");
-  }
+  warn_repeats(std::move(seen), "/input/arcs", c.warnings, [](const auto& arc, const std::string& first) {
+    return ": arc " + std::to_string(arc.first) + " → " + std::to_string(arc.second) +
+           " is also listed at " + first + "; parallel arcs are merged (the smallest weight counts)";
+  });
   if (input.contains("vertex_values")) {
     c.vertex_values = number_row(input["vertex_values"], "/input/vertex_values", "a vertex value");
     if (c.vertex_values.size() != c.vertices.size())
@@ -466,18 +473,9 @@ void parse_hypergraph_input(const json& input, Case& c) {
     seen.emplace_back(std::move(sorted), k);
     c.hyperedges.push_back(std::move(h));
   }
-  std::stable_sort(seen.begin(), seen.end(),
-                   [](const auto& x, const auto& y) { return x.first < y.first; });
-  for (std::size_t i = 1, first = 0; i < seen.size(); ++i) {
-    if (seen[i].first != seen[i - 1].first) {
-      first = i;
-      continue;
-    }
-    c.warnings.push_back(child("/input/hyperedges", seen[i].second) +
-                         ": the same hyperedge as " +
-                         child("/input/hyperedges", seen[first].second) +
-                         "; duplicates are merged (the smallest value counts)");
-  }
+  warn_repeats(std::move(seen), "/input/hyperedges", c.warnings, [](const auto&, const std::string& first) {
+    return ": the same hyperedge as " + first + "; duplicates are merged (the smallest value counts)";
+  });
 }
 
 void parse_input(const json& input, Case& c) {

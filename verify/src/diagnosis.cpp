@@ -353,6 +353,34 @@ const std::vector<std::string> kBoundaryKeys = {
     "betti",         "boundary_ranks", "torsion", "laplacian_spectrum", "up_laplacian_spectrum",
     "down_laplacian_spectrum", "dirac_spectrum", "dirac_spectrum_by_degree"};
 
+// The diagnoses of `got`: for each wrong quantity, the models whose answer reproduces it.
+std::vector<Diagnosis> run_models(const std::vector<Model>& models, const Case& c,
+                                  const json& expect, const json& got) {
+  std::vector<Diagnosis> out;
+  for (const auto& [key, expected] : expect.items()) {
+    if (!got.contains(key)) continue;
+    if (same_answer(key, expected, expected, got[key], c.tolerance)) continue;
+    for (const Model& m : models) {
+      if (std::find(m.keys.begin(), m.keys.end(), key) == m.keys.end()) continue;
+      std::optional<json> alt;
+      try {
+        alt = m.answer(key);
+      } catch (const std::exception&) {
+        continue;
+      }
+      if (!alt) continue;
+      if (same_answer(key, expected, expected, *alt, c.tolerance)) continue;
+      if (!same_answer(key, expected, *alt, got[key], c.tolerance)) continue;
+      Diagnosis d{key, m.explanation(key)};
+      const bool seen = std::any_of(out.begin(), out.end(), [&](const Diagnosis& e) {
+        return e.quantity == d.quantity && e.explanation == d.explanation;
+      });
+      if (!seen) out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
 class Diagnoser {
  public:
   Diagnoser(const Case& c, const SimplicialComplex& k)
@@ -371,30 +399,8 @@ class Diagnoser {
     build_models();
   }
 
-  std::vector<Diagnosis> run(const json& expect, const json& got) {
-    std::vector<Diagnosis> out;
-    for (const auto& [key, expected] : expect.items()) {
-      if (!got.contains(key)) continue;  // not attempted: nothing to explain
-      if (same_answer(key, expected, expected, got[key], case_.tolerance)) continue;
-      for (const Model& m : models_) {
-        if (std::find(m.keys.begin(), m.keys.end(), key) == m.keys.end()) continue;
-        std::optional<json> alt;
-        try {
-          alt = m.answer(key);
-        } catch (const std::exception&) {
-          continue;  // a variant that cannot be computed here explains nothing
-        }
-        if (!alt) continue;
-        if (same_answer(key, expected, expected, *alt, case_.tolerance)) continue;
-        if (!same_answer(key, expected, *alt, got[key], case_.tolerance)) continue;
-        Diagnosis d{key, m.explanation(key)};
-        const bool seen = std::any_of(out.begin(), out.end(), [&](const Diagnosis& e) {
-          return e.quantity == d.quantity && e.explanation == d.explanation;
-        });
-        if (!seen) out.push_back(std::move(d));
-      }
-    }
-    return out;
+  std::vector<Diagnosis> run(const json& expect, const json& got) const {
+    return run_models(models_, case_, expect, got);
   }
 
  private:
@@ -712,7 +718,7 @@ std::vector<Model> structure_models(const Case& c) {
   };
   const int top = max_dim + 1;
   if (c.input_type == InputType::Digraph) {
-    const Digraph g = Digraph::from_arcs(c.vertices, c.arcs, c.vertex_values);
+    const Digraph g = case_digraph(c);
     const bool regular = c.options.path_theory != "non_regular";
     PathComplexOptions o;
     o.top = top;
@@ -759,12 +765,13 @@ std::vector<Model> structure_models(const Case& c) {
             "orthonormal; e.g. the directed square's L_2 = [4], not [2])");
   } else if (c.input_type == InputType::Hypergraph) {
     const bool all = c.options.vertices == "all";
-    auto embedded = [&c](VertexConvention v, int t) {
-      const Hypergraph h = Hypergraph::from_hyperedges(c.hyperedges, c.vertices, v);
-      return embedded_complex(h, std::max(t, h.top_degree())).chains;
-    };
     variant(kStructureKeys,
-            [embedded, all, top] { return embedded(all ? VertexConvention::Listed : VertexConvention::All, top); },
+            [&c, all, top] {
+              Case flipped = c;
+              flipped.options.vertices = all ? "listed" : "all";
+              const Hypergraph h = case_hypergraph(flipped);
+              return embedded_complex(h, std::max(top, h.top_degree())).chains;
+            },
             all ? "matches vertices counted only when their singleton is a hyperedge "
                   "(vertices \"listed\"), not every vertex"
                 : "matches every vertex of a hyperedge counted as a 0-cell (vertices \"all\"): "
@@ -781,7 +788,7 @@ std::vector<Model> structure_models(const Case& c) {
   if (!(k.kind == Coefficients::Kind::Zp && k.p == 2) && c.input_type == InputType::Digraph) {
     models.push_back({{"betti"},
                       [&c, top, max_dim](const std::string&) -> std::optional<json> {
-                        const Digraph g = Digraph::from_arcs(c.vertices, c.arcs, c.vertex_values);
+                        const Digraph g = case_digraph(c);
                         PathComplexOptions o;
                         o.top = top;
                         o.theory = c.options.path_theory == "non_regular" ? PathTheory::NonRegular
@@ -797,33 +804,6 @@ std::vector<Model> structure_models(const Case& c) {
                       fixed("matches Betti numbers over Z/2, not " + coefficient_words(k))});
   }
   return models;
-}
-
-std::vector<Diagnosis> run_models(const std::vector<Model>& models, const Case& c,
-                                  const json& expect, const json& got) {
-  std::vector<Diagnosis> out;
-  for (const auto& [key, expected] : expect.items()) {
-    if (!got.contains(key)) continue;
-    if (same_answer(key, expected, expected, got[key], c.tolerance)) continue;
-    for (const Model& m : models) {
-      if (std::find(m.keys.begin(), m.keys.end(), key) == m.keys.end()) continue;
-      std::optional<json> alt;
-      try {
-        alt = m.answer(key);
-      } catch (const std::exception&) {
-        continue;
-      }
-      if (!alt) continue;
-      if (same_answer(key, expected, expected, *alt, c.tolerance)) continue;
-      if (!same_answer(key, expected, *alt, got[key], c.tolerance)) continue;
-      Diagnosis d{key, m.explanation(key)};
-      const bool seen = std::any_of(out.begin(), out.end(), [&](const Diagnosis& e) {
-        return e.quantity == d.quantity && e.explanation == d.explanation;
-      });
-      if (!seen) out.push_back(std::move(d));
-    }
-  }
-  return out;
 }
 
 }  // namespace

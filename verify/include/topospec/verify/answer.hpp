@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
+#include "topospec/hypergraph/digraph.hpp"
+#include "topospec/hypergraph/hypergraph.hpp"
 #include "topospec/topology/chain_complex.hpp"
 #include "topospec/topology/filtration.hpp"
 #include "topospec/topology/point_cloud.hpp"
@@ -48,6 +50,11 @@ FilteredComplex case_filtration(const Case& c, const AnswerOptions& options = {}
 // chain_dims, homology and barcodes.
 ChainComplex case_chains(const Case& c, const AnswerOptions& options = {},
                          std::uint32_t modulus = 0);
+
+// The digraph and the hypergraph of a case (options.vertices chooses the singleton convention);
+// errors of the input come back with their place in the document ("/input/arcs/2").
+Digraph case_digraph(const Case& c);
+Hypergraph case_hypergraph(const Case& c);
 
 // Point clouds and distance matrices: the complex is generated, not given.
 bool is_generated(const Case& c);
