@@ -1,5 +1,7 @@
-// Digraphs from Boost.Graph for C++ callers: any directed graph model (adjacency_list with
-// directedS or bidirectionalS, …) with vertex indices, and optionally an edge weight map.
+/// \file
+/// \ingroup hypergraph
+/// Digraphs from Boost.Graph for C++ callers: any directed graph model (adjacency_list with
+/// directedS or bidirectionalS, …) with vertex indices, and optionally an edge weight map.
 #pragma once
 
 #include <boost/graph/graph_traits.hpp>
@@ -13,8 +15,12 @@
 
 namespace topospec {
 
-// Vertex ids are the graph's vertex indices (get(vertex_index, g)); self-loops are an error and
-// parallel edges are merged (smallest weight), as Digraph::from_arcs.
+/// The Digraph of a Boost.Graph directed graph, unweighted.
+///
+/// Vertex ids are the graph's vertex indices (`get(vertex_index, g)`); self-loops are an error and
+/// parallel edges are merged (smallest weight), as Digraph::from_arcs. An undirected `Graph` does
+/// not compile. Throws InvalidInput for a self-loop (weighted: also a NaN weight); each merge is
+/// noted in `warnings` when given.
 template <class Graph>
 Digraph from_boost_graph(const Graph& g, std::vector<std::string>* warnings = nullptr) {
   using Traits = boost::graph_traits<Graph>;
@@ -28,6 +34,9 @@ Digraph from_boost_graph(const Graph& g, std::vector<std::string>* warnings = nu
   return Digraph::from_arcs(static_cast<std::size_t>(num_vertices(g)), arcs, {}, warnings);
 }
 
+/// \overload
+/// Weighted: `get(weight, e)`, converted to double, is the weight of the arc of edge `e` (the
+/// digraph is then a filtration, see digraph.hpp).
 template <class Graph, class WeightMap>
 Digraph from_boost_graph(const Graph& g, WeightMap weight,
                          std::vector<std::string>* warnings = nullptr) {
