@@ -1,8 +1,9 @@
 // Embedded homology of the seed paper's nested hypergraphs H1 ⊂ H2 ⊂ H3 ⊂ H4 (Liu–Shen–Wei,
-// arXiv:2310.07570, REFERENCE §3.4): six vertices, the hexagon, six triangles with one hexagon
-// edge each (Inf_2 = 0), then 18 triangles. Prints dim Inf_q, the embedded Betti numbers and the
-// Laplacian spectra on Inf (inner product of the closure). H4's L_2 has the eigenvalue 6 where
-// code without a zero threshold reports 7.6e-20 as "smallest positive".
+// arXiv:2310.07570; suite cases verify/suite/hypergraph-h*.json): six vertices, the hexagon,
+// six triangles with one hexagon edge each (Inf_2 = 0), then 18 triangles. Prints dim Inf_q,
+// the embedded Betti numbers and the Laplacian spectra on Inf (inner product of the closure).
+// H4's L_2 has the eigenvalue 6 where code without a zero threshold reports 7.6e-20 as
+// "smallest positive".
 #include <cmath>
 #include <cstdio>
 #include <topospec/hypergraph/hypergraph.hpp>
