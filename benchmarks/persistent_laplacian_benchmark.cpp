@@ -15,10 +15,12 @@
 #include <string>
 #include <vector>
 
+#include "topospec/topology/blas_kernels.hpp"
 #include "topospec/topology/filtration.hpp"
 #include "topospec/topology/persistent_laplacian.hpp"
 
 int main(int argc, char** argv) {
+  topospec::use_blas_kernels_of_this_cpu(argv);
   if (argc < 2) {
     std::cerr << "usage: persistent_laplacian_benchmark FILE [OUT] [--form schur|projection]\n";
     return 2;
@@ -78,9 +80,10 @@ int main(int argc, char** argv) {
   const auto t2 = std::chrono::steady_clock::now();
   std::size_t max_rows = 0;
   for (const auto& s : spectra) max_rows = std::max(max_rows, s.eigenvalues.size());
-  std::printf("topospec build_s=%.3f spectra_s=%.3f requests=%zu max_rows=%zu\n",
+  std::printf("topospec build_s=%.3f spectra_s=%.3f requests=%zu max_rows=%zu blas=%s\n",
               std::chrono::duration<double>(t1 - t0).count(),
-              std::chrono::duration<double>(t2 - t1).count(), spectra.size(), max_rows);
+              std::chrono::duration<double>(t2 - t1).count(), spectra.size(), max_rows,
+              topospec::blas_kernels().c_str());
   if (!out_path.empty()) {
     std::FILE* f = std::fopen(out_path.c_str(), "w");
     for (const auto& s : spectra) {

@@ -8,7 +8,7 @@ packages=(
   libeigen3-dev libspectra-dev libboost-graph-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   python3 python3-numpy python3-scipy python3-gudhi time
-  libcgal-dev liblapacke-dev libopenblas-dev ripser librsvg2-bin doxygen
+  libcgal-dev liblapacke-dev libopenblas-dev ripser librsvg2-bin doxygen jq
 )
 
 missing=()

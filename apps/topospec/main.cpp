@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -16,6 +17,7 @@
 
 #include "staged_files.hpp"
 #include "topospec/topology/backend.hpp"
+#include "topospec/topology/blas_kernels.hpp"
 #include "topospec/topology/boundary.hpp"
 #include "topospec/topology/error.hpp"
 #include "topospec/verify/answer.hpp"
@@ -41,7 +43,7 @@ using namespace topospec;
 constexpr const char* kDescription =
     R"(topospec: exact homology, persistence and Hodge/Dirac spectra of (filtered) complexes.
 
-Every command reads a case: one JSON document (format: spec/CASES.md) that names the input,
+Every command reads a case: one JSON document (format: docs/case-format.md) that names the input,
 the options and the quantities wanted, for example
 
   {"input":   {"type": "simplicial_complex", "simplices": [[0,1],[1,2],[0,2]]},
@@ -64,7 +66,7 @@ hypergraph (HyperNetX JSON).
 constexpr const char* kFooter = R"(Commands:
 
   compute   Computes the wanted quantities and prints them as one JSON object (same keys as
-            in spec/CASES.md) on standard output, or writes it to the file given with -o.
+            in docs/case-format.md) on standard output, or writes it to the file given with -o.
             Quantities: chain_dims, betti, torsion, euler_characteristic, boundary_ranks,
             laplacian_spectrum, up_laplacian_spectrum, down_laplacian_spectrum,
             dirac_spectrum, dirac_spectrum_by_degree, harmonic_basis; for filtered inputs also
@@ -87,7 +89,10 @@ constexpr const char* kFooter = R"(Commands:
             MATLAB mmread): the boundary d_q, the Laplacian L_q (or its up/down part), the
             per-degree Dirac D_q, or with no --dim the full Dirac operator. --all DIR writes
             every boundary, Laplacian and the Dirac operator, plus cells_q.txt, the vertex ids
-            of the cell behind each row, one per line.
+            of the cell behind each row, one per line. Digraphs and hypergraphs: every matrix
+            is in the orthonormal basis of Omega_q / Inf_q that the Laplacians use; --all adds
+            basis_q.mtx (that basis on the paths or hyperedges of ambient_cells_q.txt), and
+            cells_q.txt gives each basis vector as its combination of those.
               topospec export torus.json --matrix laplacian --dim 1 -o L1.mtx
               topospec export torus.json --all torus-matrices/
 
@@ -238,6 +243,7 @@ Backend resolve_backend(const std::string& flag) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  use_blas_kernels_of_this_cpu(argv);  // before any work: may re-execute the program
   Settings s;
   CLI::App app{kDescription, "topospec"};
   app.footer(kFooter);
@@ -261,7 +267,7 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   compute->footer(
       "Example:\n  topospec compute circle.json -o answer.json\n"
-      "The answer has one key per wanted quantity (spec/CASES.md).\n");
+      "The answer has one key per wanted quantity (docs/case-format.md).\n");
 
   CLI::App* exp =
       app.add_subcommand("export", "write operators of a case's complex (Matrix Market)");
@@ -286,7 +292,8 @@ int main(int argc, char** argv) {
       "Examples:\n  topospec export circle.json --matrix boundary --dim 1 -o B1.mtx\n"
       "  topospec export circle.json --all circle-matrices/\n"
       "Rows and columns follow the order of cells_q.txt (vertex ids of each cell), which\n"
-      "--all writes; in Python: scipy.io.mmread(\"B1.mtx\").\n");
+      "--all writes; in Python: scipy.io.mmread(\"B1.mtx\"). For a digraph or hypergraph they\n"
+      "are orthonormal basis vectors of Omega_q / Inf_q, the columns of basis_q.mtx (--all).\n");
 
   std::function<int()> run_verify;
   CLI::App* verify = cli::add_verify_command(app, run_verify);
@@ -296,8 +303,14 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);  // prints help/version (code 0) or the usage error
-    return code == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version: printed on stdout
+    // A usage error is one line like every other error (CLI11 would add a second one).
+    std::string message = e.what();
+    std::replace(message.begin(), message.end(), '\n', ' ');
+    std::string help = "topospec";
+    for (const CLI::App* sub : app.get_subcommands()) help += " " + sub->get_name();
+    std::cerr << "topospec: error: " << message << " (see " << help << " --help)\n";
+    return 2;
   }
 
   ProgressLine progress;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -16,6 +17,7 @@
 
 #include "staged_files.hpp"
 #include "topospec/topology/error.hpp"
+#include "topospec/verify/candidate_runner.hpp"
 #include "topospec/verify/report.hpp"
 #include "topospec/verify/verify_run.hpp"
 
@@ -29,7 +31,7 @@ constexpr int kExitNotAllPassed = 4;
 
 constexpr const char* kVerifyFooter = R"(What it does:
   Runs every case of the suite (default: the reference suite shipped with topospec) and judges
-  each answer: compared with the case's "expect" by the rules of spec/CASES.md (integers
+  each answer: compared with the case's "expect" by the rules of docs/case-format.md (integers
   exactly, spectra within the case's tolerance, harmonic bases as subspaces, barcodes by
   bottleneck distance), and checked against invariants that need no expected answer (Euler
   characteristic, rank-nullity, nullity of L_q = Betti, D^2 = sum of L_q, ...). For a wrong
@@ -44,10 +46,12 @@ constexpr const char* kVerifyFooter = R"(What it does:
     --candidate "/usr/bin/python3 $PWD/my_candidate.py"
 
   --random N checks N random complexes (random_case(S), ..., random_case(S+N-1)), whose
-  expected answers the library computes; --input digraph|hypergraph|mixed makes them digraphs
-  (at most 7 vertices, sometimes weighted, either path theory) or hypergraphs (hyperedges of
-  1-4 vertices, sometimes valued) instead of simplicial complexes. A case that does not pass is shrunk to a minimal
-  counterexample, written to --out DIR as a ready-to-run case file with "expect".
+  expected answers the library computes: after the cases of --suite, or instead of the
+  reference suite when --suite is not given. --input digraph|hypergraph|mixed makes them
+  digraphs (at most 7 vertices, sometimes weighted, either path theory) or hypergraphs
+  (hyperedges of 1-4 vertices, sometimes valued) instead of simplicial complexes. A case that
+  does not pass is shrunk to a minimal counterexample, written to --out DIR as a ready-to-run
+  case file with "expect".
 
 Statuses: PASS; FAIL (a quantity differs or is malformed, or an invariant is violated: the
   first differing position, expected vs got and the tolerance are shown); NOT ATTEMPTED (some
@@ -108,6 +112,25 @@ fs::path default_suite() {
       "--suite", "no reference suite found (looked in " + where + "); give one with --suite DIR");
 }
 
+// A limit must be a finite number > 0: every run needs one (0 is not "no limit").
+// (CLI::PositiveNumber's message prints the largest double in full.)
+CLI::Validator positive_number(const std::string& unit) {
+  return CLI::Validator(
+      [unit](std::string& text) -> std::string {
+        double x = 0;
+        std::size_t used = 0;
+        try {
+          x = std::stod(text, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used == 0 || used != text.size() || !std::isfinite(x) || x <= 0)
+          return "must be a positive number of " + unit + ", got " + text;
+        return {};
+      },
+      "POSITIVE");
+}
+
 // The candidate runs in an empty directory: a relative path that exists here will not exist
 // there. Say so before every case errors with "No such file or directory".
 void warn_relative_paths(const std::string& command) {
@@ -143,6 +166,12 @@ int run_verify_command(const VerifySettings& s) {
   if (!s.candidate.empty()) {
     options.candidate = s.candidate;
     warn_relative_paths(s.candidate);
+    // Untrusted code keeping root is worth a line on the terminal, not only in the reports.
+    const std::string isolation = verify::isolation_summary(s.candidate);
+    if (isolation.find("runs as our uid 0") != std::string::npos)
+      std::cerr << "topospec: warning: the candidate will run as root (" << isolation
+                << "); make its files readable by other users, or run topospec as an ordinary "
+                   "user\n";
   }
   for (const std::string& p : s.suite) options.suite.emplace_back(p);
   if (options.suite.empty() && s.random == 0) options.suite.push_back(default_suite());
@@ -213,16 +242,17 @@ CLI::App* add_verify_command(CLI::App& app, std::function<int()>& run) {
       ->type_name("'CMD ARGS...'");
   cmd->add_option("--filter", s->filter, "run only cases with one of these tags")->type_name("TAG");
   CLI::Option* random = cmd->add_option("--random", s->random,
-                                        "also check N random complexes (expected answers "
-                                        "from the library)")
+                                        "check N random complexes (expected answers from the "
+                                        "library): after the --suite cases, or alone when "
+                                        "--suite is not given")
                             ->type_name("N");
   cmd->add_option("--seed", s->seed, "first seed of --random (case i uses seed S+i)")
       ->type_name("S")
       ->capture_default_str()
       ->needs(random);
   cmd->add_option("--want", s->want,
-                  "quantities the random cases ask for (CASES.md keys; persistent ones make "
-                  "the random inputs filtered complexes)")
+                  "quantities the random cases ask for (keys of docs/case-format.md; persistent "
+                  "ones make the random inputs filtered complexes)")
       ->type_name("KEY")
       ->needs(random);
   cmd->add_option("--input", s->input,
@@ -242,11 +272,11 @@ CLI::App* add_verify_command(CLI::App& app, std::function<int()>& run) {
   cmd->add_option("--html", s->html_file, "write a self-contained HTML report")->type_name("FILE");
   cmd->add_option("--timeout", s->timeout, "wall-clock and CPU-time limit per candidate run")
       ->type_name("SECONDS")
-      ->check(CLI::PositiveNumber)
+      ->check(positive_number("seconds"))
       ->capture_default_str();
   cmd->add_option("--memory", s->memory_mib, "address-space limit per candidate run")
       ->type_name("MIB")
-      ->check(CLI::PositiveNumber)
+      ->check(positive_number("MiB"))
       ->capture_default_str();
   cmd->add_option("--jobs", s->jobs, "cases run at the same time")
       ->type_name("N")

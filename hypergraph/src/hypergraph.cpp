@@ -207,6 +207,9 @@ Hypergraph Hypergraph::from_hyperedges(std::span<const Hyperedge> hyperedges,
       h.values_[0] = std::move(singleton_values);
     }
   }
+  std::sort(vertices.begin(), vertices.end());
+  vertices.erase(std::unique(vertices.begin(), vertices.end()), vertices.end());
+  h.extra_vertices_ = std::move(vertices);
   // An empty top (no hyperedges at all) leaves top_degree() = -1.
   return h;
 }

@@ -1,5 +1,6 @@
 // End-to-end tests of the `topospec` command: the real binary, run as a user runs it.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cmath>
@@ -212,7 +213,14 @@ TEST_F(Cli, BadInputsFailWithThePlaceAndWriteNothing) {
       {"empty simplex", simplicial_case("[[0,1],[]]", want),
        "case.json: /input/simplices/1: empty simplex"},
       {"unknown input type", R"({"input": {"type": "cw_complex"}, "want": ["betti"]})",
-       "case.json: /input/type: unknown input type \"cw_complex\""},
+       "case.json: /input/type: unknown input type \"cw_complex\" (docs/case-format.md lists"},
+      // Row 0 is empty, so the matrix is lower-triangular: row 3 is the one that is short.
+      {"short row of a lower-triangular distance matrix",
+       R"({"input": {"type": "distance_matrix", "matrix": [[], [1], [2, 1], [1, 2]]}, "want": ["barcode"]})",
+       "case.json: /input/matrix/3: row has 2 entries; row 3 of a lower-triangular matrix"},
+      {"short row of a full distance matrix",
+       R"({"input": {"type": "distance_matrix", "matrix": [[0, 1, 2], [1, 0, 1], [2, 1]]}, "want": ["barcode"]})",
+       "case.json: /input/matrix/2: row has 2 entries; a full matrix (row 0 has 3) needs 3"},
       {"empty hyperedge",
        R"({"input": {"type": "hypergraph", "hyperedges": [[0], []]}, "want": ["betti"]})",
        "case.json: /input/hyperedges/1: empty hyperedge"},
@@ -278,18 +286,25 @@ TEST_F(Cli, SimplexWithSeventyVerticesIsAResourceLimitWithAnEstimate) {
   EXPECT_FALSE(fs::exists(dir_ / "out.json"));
 }
 
-TEST_F(Cli, UsageErrorsExitTwo) {
+TEST_F(Cli, UsageErrorsExitTwoWithOneErrorLine) {
   for (const std::vector<std::string>& args : {std::vector<std::string>{"frobnicate"},
                                                {"compute"},
                                                {"compute", "x.json", "--bogus"},
                                                {"--backend", "gpu", "compute", "x.json"},
                                                {},
-                                               {"export", "x.json", "--all", "d", "--dim", "1"}}) {
+                                               {"export", "x.json", "--all", "d", "--dim", "1"},
+                                               {"verify", "--seed", "3"},
+                                               {"plot", "histogram", "a.json"}}) {
     const ProcessResult r = run(args);
     EXPECT_EQ(r.status, 2) << (args.empty() ? "" : args[0]) << r.err;
     EXPECT_TRUE(r.out.empty());
-    EXPECT_FALSE(r.err.empty());
+    // One line, as every other error: "topospec: error: <the problem> (see ... --help)".
+    EXPECT_EQ(r.err.rfind("topospec: error: ", 0), 0u) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_NE(r.err.find("--help)"), std::string::npos) << r.err;
   }
+  EXPECT_EQ(run({"compute"}).err,
+            "topospec: error: case is required (see topospec compute --help)\n");
   const ProcessResult missing = run({"--backend", "cpu", "compute", (dir_ / "nope.json").string()});
   EXPECT_EQ(missing.status, 2);
   EXPECT_NE(missing.err.find("nope.json: no such file"), std::string::npos) << missing.err;
@@ -328,6 +343,12 @@ TEST_F(Cli, ExportedMatricesReadBackAsTheLibraryOperators) {
                                  "--dim", "1", "-o", (dir_ / "b1.mtx").string()});
   ASSERT_EQ(one.status, 0) << one.err;
   EXPECT_TRUE(one.out.empty());
+  {
+    std::ifstream in(dir_ / "b1.mtx");
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    EXPECT_NE(text.find("(orientation of docs/case-format.md)"), std::string::npos) << text;
+    EXPECT_EQ(text.find("CASES.md"), std::string::npos) << text;
+  }
   const topospec::RealMatrix b1 = read_mtx(dir_ / "b1.mtx");
   EXPECT_EQ(
       max_difference(b1, topospec::RealMatrix(topospec::boundary_matrix(k, 1).cast<double>())), 0);
@@ -357,6 +378,76 @@ TEST_F(Cli, ExportedMatricesReadBackAsTheLibraryOperators) {
                                 "--dim", "1", "-o", (dir_ / "d1.mtx").string()});
   ASSERT_EQ(up.status, 0) << up.err;
   EXPECT_EQ(max_difference(read_mtx(dir_ / "d1.mtx"), topospec::dirac_operator(cc, 1)), 0);
+}
+
+// -o writes through a symbolic link: the link stays and its target gets the file, even when
+// the target does not exist yet (compute, export and plot share the writer).
+TEST_F(Cli, OutputThroughASymbolicLinkWritesItsTarget) {
+  const fs::path c = write("s1.json", simplicial_case(kS1Simplices, R"(["betti"])"));
+  const std::string answer = compute(c).out;
+  fs::create_directory(dir_ / "real");
+  write("real/answer.json", "old");
+  fs::create_symlink("real/answer.json", dir_ / "answer.json");  // relative to the link
+  fs::create_symlink(dir_ / "real" / "new.json", dir_ / "dangling.json");
+  for (const char* link : {"answer.json", "dangling.json"}) {
+    SCOPED_TRACE(link);
+    const ProcessResult r =
+        run({"--backend", "cpu", "compute", c.string(), "-o", (dir_ / link).string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(fs::is_symlink(dir_ / link));
+    std::ifstream in(dir_ / link);
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), answer);
+  }
+  fs::create_symlink("real/b1.mtx", dir_ / "b1.mtx");
+  const ProcessResult e = run({"--backend", "cpu", "export", c.string(), "--matrix", "boundary",
+                               "--dim", "1", "-o", (dir_ / "b1.mtx").string()});
+  ASSERT_EQ(e.status, 0) << e.err;
+  EXPECT_TRUE(fs::is_symlink(dir_ / "b1.mtx"));
+  EXPECT_EQ(read_mtx(dir_ / "real" / "b1.mtx").rows(), 5);
+  // No temporary file left, and the links are still links (files() would resolve them).
+  std::vector<std::string> names;
+  for (const auto& e : fs::recursive_directory_iterator(dir_))
+    names.push_back(e.path().lexically_relative(dir_).string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"answer.json", "b1.mtx", "dangling.json", "real",
+                                             "real/answer.json", "real/b1.mtx", "real/new.json",
+                                             "s1.json"}));
+}
+
+// A FIFO (as a device) cannot be replaced by a rename: it is written directly, and stays.
+TEST_F(Cli, OutputToAFifoIsWrittenThrough) {
+  const fs::path c = write("s1.json", simplicial_case(kS1Simplices, R"(["betti"])"));
+  const fs::path fifo = dir_ / "fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const ProcessResult r =
+      run_process({"/bin/sh", "-c",
+                   "cat fifo > got.json & '" + std::string(TOPOSPEC_CLI) +
+                       "' --backend cpu compute s1.json -o fifo; s=$?; wait; exit $s"},
+                  "", dir_.string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::ifstream in(dir_ / "got.json");
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), compute(c).out);
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  EXPECT_EQ(files(), (std::vector<std::string>{"fifo", "got.json", "s1.json"}));
+}
+
+// A write error on such an output (here a FIFO whose reader leaves without reading; as
+// /dev/full's "No space left on device") is an error, not success.
+TEST_F(Cli, AWriteErrorOnAFifoIsAnError) {
+  json doc = {{"input", {{"type", "filtered_complex"}, {"simplices", json::array()}}},
+              {"want", {"barcode"}}};
+  for (int v = 0; v < 20000; ++v)  // 20000 bars: far more than a pipe holds (64 KiB)
+    doc["input"]["simplices"].push_back({{"simplex", {v}}, {"value", 0}});
+  write("many.json", doc.dump());
+  ASSERT_EQ(::mkfifo((dir_ / "fifo").c_str(), 0600), 0);
+  const ProcessResult r =
+      run_process({"/bin/sh", "-c",
+                   "(exec 3<fifo) & '" + std::string(TOPOSPEC_CLI) +
+                       "' --backend cpu compute many.json -o fifo; s=$?; wait; exit $s"},
+                  "", dir_.string());
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(r.err.rfind("topospec: error: fifo: cannot write: Broken pipe", 0), 0u) << r.err;
+  EXPECT_EQ(files(), (std::vector<std::string>{"fifo", "many.json"}));
 }
 
 TEST_F(Cli, ExportFailuresWriteNothing) {

@@ -10,10 +10,12 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "run_process.hpp"
+#include "topospec/verify/matrix_market.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -245,6 +247,121 @@ TEST_F(GraphCli, DigraphAndHypergraphFiles) {
   expect_refused(case_doc({{"type", "digraph"}, {"file", (dir_ / "missing.dot").string()}},
                           {"betti"}),
                  "/input/file", "missing.dot");
+}
+
+// A HIF file's "nodes" are vertices of the hypergraph, as the case's `vertices` field would
+// give them: with "vertices": "all" the node 5 without incidences is a 0-cell.
+TEST_F(GraphCli, HifNodesWithoutIncidencesAreVertices) {
+  const fs::path hif = write("hif.json", R"({"incidences": [{"edge": "a", "node": 0},
+      {"edge": "a", "node": 1}, {"edge": "b", "node": 1}, {"edge": "b", "node": 2}],
+      "nodes": [{"node": 0}, {"node": 1}, {"node": 2}, {"node": 5}]})");
+  const json input = {{"type", "hypergraph"}, {"file", hif.string()}};
+  json a = compute_ok(case_doc(input, {"chain_dims", "betti"}, {{"vertices", "all"}}));
+  EXPECT_EQ(a["chain_dims"], json({4, 2}));
+  EXPECT_EQ(a["betti"], json({2, 0}));
+  // The same as the inline hypergraph with the node in `vertices`.
+  EXPECT_EQ(a, compute_ok(case_doc(
+                   {{"type", "hypergraph"}, {"hyperedges", {{0, 1}, {1, 2}}}, {"vertices", {5}}},
+                   {"chain_dims", "betti"}, {{"vertices", "all"}})));
+  // "listed" (the default) counts only singleton hyperedges: nodes change nothing.
+  a = compute_ok(case_doc(input, {"chain_dims"}));
+  EXPECT_EQ(a["chain_dims"], json({0, 0}));
+}
+
+// Every matrix of an export of a digraph is in one basis: the orthonormal basis of Ω that the
+// Laplacians use, which basis_q.mtx gives on the allowed paths of ambient_cells_q.txt.
+TEST_F(GraphCli, DigraphExportIsInOneStatedBasis) {
+  const fs::path c =
+      write("seed.json", case_doc(seed_digraph(), {"betti"}, {{"max_dim", 2}}).dump());
+  const fs::path out = dir_ / "seed";
+  const ProcessResult r =
+      run_process({TOPOSPEC_CLI, "--backend", "cpu", "export", c.string(), "--all", out.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto text = [&](const std::string& name) {
+    std::ifstream in(out / name);
+    EXPECT_TRUE(in) << name;
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  auto matrix = [&](const std::string& name) {
+    std::istringstream in(text(name));
+    return Eigen::MatrixXd(topospec::verify::read_matrix_market(in));
+  };
+  auto lines = [&](const std::string& name) {
+    std::vector<std::string> all;
+    std::istringstream in(text(name));
+    for (std::string line; std::getline(in, line);) all.push_back(line);
+    return all;
+  };
+  // Ω_2 = ⟨123, 234, 124 − 134⟩: the combination is written out, with the coefficients of
+  // basis_2.mtx; Ω_3 = ⟨1234⟩ is one path.
+  EXPECT_EQ(lines("cells_2.txt"),
+            (std::vector<std::string>{
+                "1 2 3", "-0.7071067811865475 (1 2 4) + 0.7071067811865475 (1 3 4)", "2 3 4"}));
+  EXPECT_EQ(lines("cells_3.txt"), std::vector<std::string>{"1 2 3 4"});
+  EXPECT_EQ(text("boundary_2.mtx").rfind("%%MatrixMarket matrix coordinate real general\n", 0), 0u);
+  EXPECT_NE(text("boundary_2.mtx").find("orthonormal basis"), std::string::npos);
+
+  const int top = 3;
+  std::vector<Eigen::MatrixXd> b(top + 2), e(top + 1);
+  std::vector<std::vector<std::string>> ambient(top + 1);
+  for (int q = 0; q <= top; ++q) {
+    e[q] = matrix("basis_" + std::to_string(q) + ".mtx");
+    ambient[q] = lines("ambient_cells_" + std::to_string(q) + ".txt");
+    ASSERT_EQ(e[q].rows(), static_cast<Eigen::Index>(ambient[q].size()));
+    EXPECT_EQ(e[q].cols(),
+              static_cast<Eigen::Index>(lines("cells_" + std::to_string(q) + ".txt").size()));
+    EXPECT_LT((e[q].transpose() * e[q] - Eigen::MatrixXd::Identity(e[q].cols(), e[q].cols()))
+                  .cwiseAbs()
+                  .maxCoeff(),
+              1e-12)
+        << "basis_" << q << ".mtx is not orthonormal";
+  }
+  for (int q = 1; q <= top; ++q) b[q] = matrix("boundary_" + std::to_string(q) + ".mtx");
+  b[0] = Eigen::MatrixXd::Zero(0, e[0].cols());
+  b[top + 1] = Eigen::MatrixXd::Zero(e[top].cols(), 0);
+  for (int q = 0; q <= top; ++q) {
+    SCOPED_TRACE("degree " + std::to_string(q));
+    // The exported L_q is B_q^T B_q + B_{q+1} B_{q+1}^T of the exported boundaries.
+    const Eigen::MatrixXd l = matrix("laplacian_" + std::to_string(q) + ".mtx");
+    EXPECT_LT((b[q].transpose() * b[q] + b[q + 1] * b[q + 1].transpose() - l).cwiseAbs().maxCoeff(),
+              1e-12);
+    if (q == 0) continue;
+    // And B_q is the path boundary in that basis: ∂(E_q) = E_{q−1} B_q on the ambient paths.
+    Eigen::MatrixXd d = Eigen::MatrixXd::Zero(e[q - 1].rows(), e[q].rows());
+    for (std::size_t j = 0; j < ambient[q].size(); ++j) {
+      std::vector<std::string> path;
+      std::istringstream in(ambient[q][j]);
+      for (std::string v; in >> v;) path.push_back(v);
+      for (std::size_t k = 0; k < path.size(); ++k) {
+        std::string face;
+        for (std::size_t i = 0; i < path.size(); ++i)
+          if (i != k) face += (face.empty() ? "" : " ") + path[i];
+        const auto row = std::find(ambient[q - 1].begin(), ambient[q - 1].end(), face);
+        if (row != ambient[q - 1].end())
+          d(row - ambient[q - 1].begin(), static_cast<Eigen::Index>(j)) = k % 2 == 0 ? 1 : -1;
+      }
+    }
+    EXPECT_LT((d * e[q] - e[q - 1] * b[q]).cwiseAbs().maxCoeff(), 1e-12);
+  }
+  // The Dirac operator's blocks are these boundaries too.
+  const Eigen::MatrixXd dirac = matrix("dirac.mtx");
+  EXPECT_LT((dirac.block(0, 4, 4, 5) - b[1]).cwiseAbs().maxCoeff(), 1e-12);
+}
+
+// `path_theory` chooses the path complex's boundary; with the directed flag complex it has no
+// effect, and says so as other ignored options do.
+TEST(DirectedFlagCli, PathTheoryIsIgnoredWithAWarning) {
+  json input = digraph(3, {{0, 1}, {1, 2}, {0, 2}});
+  input["complex"] = "directed_flag";
+  const ProcessResult r = compute(case_doc(input, {"betti"}, {{"path_theory", "non_regular"}}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["betti"], json({1, 0, 0}));
+  EXPECT_NE(r.err.find("topospec: warning: <stdin>: /options/path_theory: has no effect on the "
+                       "directed flag complex"),
+            std::string::npos)
+      << r.err;
+  input.erase("complex");
+  EXPECT_EQ(compute(case_doc(input, {"betti"}, {{"path_theory", "non_regular"}})).err, "");
 }
 
 TEST(DigraphCli, BadDigraphsAndHypergraphsAreRefusedWithTheirPlace) {

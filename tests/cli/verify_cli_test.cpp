@@ -132,6 +132,38 @@ TEST_F(VerifyCli, HelpDocumentsTheExitStatuses) {
       << r.out;
   EXPECT_NE(r.out.find("--candidate"), std::string::npos);
   EXPECT_NE(r.out.find("--random"), std::string::npos);
+  // --random alone replaces the reference suite; it is not "also".
+  EXPECT_NE(r.out.find("alone when --suite is not given"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("also check"), std::string::npos) << r.out;
+}
+
+TEST_F(VerifyCli, LimitsMustBePositiveNumbers) {
+  for (const char* timeout : {"0", "-1", "inf", "soon"}) {
+    const ProcessResult r = verify({"--timeout", timeout});
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_EQ(r.err, std::string("topospec: error: --timeout: must be a positive number of "
+                                 "seconds, got ") +
+                         timeout + " (see topospec verify --help)\n");
+  }
+  const ProcessResult r = verify({"--memory", "0"});
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_NE(r.err.find("--memory: must be a positive number of MiB, got 0"), std::string::npos)
+      << r.err;
+}
+
+// The reference candidate knows the "complex": "directed_flag" extension: it answers the
+// directed flag complex (not the path complex), as the library does.
+TEST_F(VerifyCli, TheCorrectCandidateAnswersTheDirectedFlagComplex) {
+  const fs::path report = dir_ / "r.json";
+  const ProcessResult r =
+      verify({"--candidate", python_candidate("correct.py"), "--suite",
+              (kCandidates / "selfcheck" / "digraph-directed-flag.json").string(), "--json",
+              report.string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  const json j = read_json(report);
+  const json& c = case_of(j, "digraph-directed-flag");
+  EXPECT_EQ(c["status"], "pass") << c.dump(2);
+  EXPECT_FALSE(c.contains("diagnoses") && !c["diagnoses"].empty()) << c.dump(2);
 }
 
 TEST_F(VerifyCli, AMissingSuiteIsBadInput) {

@@ -194,6 +194,25 @@ TEST(Diagnosis, EmptyMatrixRank) {
   EXPECT_TRUE(has(ds, "betti", "rank of an empty matrix mishandled")) << describe(ds);
 }
 
+// A correct answer against a wrong `expect` (a user's own case with a mistake): the report says
+// the expectation may be wrong instead of blaming the candidate for an error it did not make.
+TEST(Diagnosis, WrongExpectationIsDoubtedNotBlamedOnTheCandidate) {
+  json doc = selfcheck("s1");
+  doc["want"] = {"betti", "laplacian_spectrum"};
+  doc["expect"] = {{"betti", {2, 1, 0}}, {"laplacian_spectrum", {{"0", {0, 0, 1, 3, 4}}}}};
+  const Case c = parse_case(doc);
+  const json got = answer_case(c);
+  const auto ds = diagnose(c, c.expect, got);
+  ASSERT_EQ(ds.size(), 1u) << describe(ds);
+  EXPECT_TRUE(has(ds, "betti", "the case's expected value may be wrong")) << describe(ds);
+  // A wrong answer against a right expectation is still diagnosed by the error models.
+  doc["expect"]["betti"] = {2, 0, 0};
+  const Case right = parse_case(doc);
+  json wrong = got;
+  wrong["betti"] = {1, 0, 0};
+  EXPECT_FALSE(has(diagnose(right, right.expect, wrong), "betti", "may be wrong"));
+}
+
 TEST(Diagnosis, NoExpectedKeyOrNoFailureMeansNothing) {
   const Case c = parse_case(selfcheck("rp2-q"));
   EXPECT_TRUE(diagnose(c, json::object(), {{"betti", {1, 1, 1}}}).empty());

@@ -134,6 +134,11 @@ void ChainComplex::set_embedding(std::vector<RealMatrix> embeddings, CellLabeler
   ambient_labeler_ = std::move(ambient_labeler);
 }
 
+const RealMatrix& ChainComplex::embedding(int q) const {
+  static const RealMatrix kNone;
+  return embedded() && q >= 0 && q <= top_degree() ? embeddings_[q] : kNone;
+}
+
 std::pair<std::vector<CellLabel>, Eigen::MatrixXd> ChainComplex::to_ambient(
     int q, const std::vector<std::size_t>& cells, const Eigen::MatrixXd& vectors) const {
   std::vector<CellLabel> labels;

@@ -67,16 +67,22 @@ DistanceMatrix DistanceMatrix::from_rows(const std::vector<std::vector<double>>&
   DistanceMatrix m;
   m.n_ = rows.size();
   if (m.n_ == 0) throw InvalidInput("", "the distance matrix is empty");
-  // Lower-triangular layout: row i has i entries (row 0 is empty). Full: every row has n.
-  bool lower = true;
-  for (std::size_t i = 0; i < m.n_ && lower; ++i) lower = rows[i].size() == i;
-  const bool full = !lower;
-  if (full)
-    for (std::size_t i = 0; i < m.n_; ++i)
-      if (rows[i].size() != m.n_)
-        throw InvalidInput("/" + std::to_string(i),
-                           "row has " + std::to_string(rows[i].size()) + " entries; a full matrix needs " +
-                               std::to_string(m.n_) + ", a lower-triangular one " + std::to_string(i));
+  // Lower-triangular layout: row i has i entries (row 0 is empty). Full: every row has n. Row 0
+  // tells which one is meant, so that the row reported is the first one that breaks it.
+  const bool full = !rows[0].empty();
+  const std::string n = std::to_string(m.n_);
+  for (std::size_t i = 0; i < m.n_; ++i) {
+    const std::size_t k = rows[i].size();
+    if (k == (full ? m.n_ : i)) continue;
+    const std::string has = "row has " + std::to_string(k) + (k == 1 ? " entry; " : " entries; ");
+    throw InvalidInput("/" + std::to_string(i),
+                       has + (i == 0 ? "a full matrix needs " + n + ", a lower-triangular one 0"
+                              : full ? "a full matrix (row 0 has " + n + ") needs " + n
+                                     : "row " + std::to_string(i) +
+                                           " of a lower-triangular matrix (row 0 is "
+                                           "empty) needs " +
+                                           std::to_string(i)));
+  }
   m.lower_.reserve(m.n_ * (m.n_ - 1) / 2);
   for (std::size_t i = 0; i < m.n_; ++i) {
     if (full) {

@@ -1,8 +1,9 @@
 # correct.py: the readable reference candidate (no planted bug): simplicial complexes, filtered
 # complexes, point clouds (Vietoris–Rips), distance matrices, digraphs (GLMY path complexes,
-# PPH) and hypergraphs (embedded homology); barcodes and persistent quantities.
+# PPH; directed flag complexes with the "complex": "directed_flag" extension) and hypergraphs
+# (embedded homology); barcodes and persistent quantities.
 #
-# Protocol (shared/spec/CASES.md): read one case JSON on stdin, print one JSON object whose keys
+# Protocol (docs/case-format.md): read one case JSON on stdin, print one JSON object whose keys
 # are the wanted quantities, exit 0.  Run it as:  /usr/bin/python3 verify/candidates/correct.py
 #
 # Dense NumPy, written for reading rather than speed.  Ranks are exact: Gaussian elimination mod p
@@ -336,6 +337,8 @@ class Problem:
 
 def read_problem(case):
     """Check a case and set it up.  Invalid input raises ValueError."""
+    if is_directed_flag(case["input"]):
+        return read_directed_flag_problem(case)
     if case["input"].get("type") in SUBSPACE_INPUTS:
         return read_subspace_problem(case)
     if case["input"].get("type") != "simplicial_complex":
@@ -732,17 +735,76 @@ def path_faces(path, regular):
     return faces
 
 
-def read_digraph_generators(input_, options, top):
-    """The allowed paths of degrees 0 … top with their values and path boundaries."""
+def read_path_theory(options):
     theory = options.get("path_theory", "regular")
     if theory not in ("regular", "non_regular"):
         raise ValueError(f"/options/path_theory: {theory!r} (expected regular or non_regular)")
+    return theory
+
+
+def read_digraph_generators(input_, options, top):
+    """The allowed paths of degrees 0 … top with their values and path boundaries."""
+    theory = read_path_theory(options)
     vertices, arc_value, vertex_value, filtered = read_digraph(input_)
     cells = allowed_paths(vertices, arc_value, top)
     value = {path: path_value(path, arc_value, vertex_value) for cells_p in cells
              for path in cells_p}
     regular = theory == "regular"
     return Generators(cells, value, lambda path: path_faces(path, regular), filtered)
+
+
+# --- digraphs: directed flag complexes (the "complex": "directed_flag" extension)
+#
+# A simplicial complex whose q-simplices are the directed cliques: sequences (v0, …, vq) of
+# distinct vertices with an arc vi → vj for every i < j, with the alternating face sum.  Its
+# cells are vertex tuples in their directed order, so the simplicial machinery above
+# (boundary_matrix, ranks, torsion, operators, barcodes) applies unchanged: a ⇄ b gives the two
+# 1-simplices (a, b) and (b, a).
+
+
+def is_directed_flag(input_):
+    if input_.get("type") != "digraph":
+        return False
+    kind = input_.get("complex", "path")
+    if kind not in ("path", "directed_flag"):
+        raise ValueError(f"/input/complex: unknown complex {kind!r} (expected path or "
+                         "directed_flag)")
+    return kind == "directed_flag"
+
+
+def directed_cliques(vertices, arcs, top):
+    """cells[q] = the directed q-simplices for q = 0 … top (empty top degrees dropped), each in
+    lexicographic order of its vertex tuple."""
+    cells = [[(v,) for v in sorted(vertices)]]
+    for _ in range(top):
+        grown = sorted(s + (w,) for s in cells[-1] for w in vertices
+                       if w not in s and all((v, w) in arcs for v in s))
+        if not grown:
+            break
+        cells.append(grown)
+    return cells
+
+
+def read_directed_flag_problem(case):
+    """A digraph's directed flag complex, built to degree max_dim + 1 (default max_dim 2, as for
+    path complexes).  Filtered as the path complex is: a simplex enters at the largest entry
+    value of its arcs (its vertex: the vertex's value)."""
+    input_ = case["input"]
+    options = case.get("options") or {}
+    read_path_theory(options)  # validated, though it only concerns the path complex
+    p = parse_coefficients(options.get("coefficients", "Q"))
+    requests = read_requests(options)
+    sample_values = read_sample_values(options)
+    max_dim = read_max_dim(options, 2)
+    top = max([max_dim] + [q for q, _, _ in requests]) + 1
+    vertices, arc_value, vertex_value, filtered = read_digraph(input_)
+    cells = directed_cliques(vertices, arc_value, top)
+    value = None
+    if filtered:
+        value = {s: vertex_value[s[0]] if len(s) == 1 else
+                 max(arc_value[(s[i], s[j])] for i in range(len(s)) for j in range(i + 1, len(s)))
+                 for cells_q in cells for s in cells_q}
+    return Problem(cells, p, max_dim, LazyRanks(cells, p), value, requests, sample_values)
 
 
 # --- hypergraphs: embedded homology
@@ -1348,15 +1410,15 @@ def quantities():
 
 
 FILTERED_INPUTS = ("filtered_complex", "point_cloud", "distance_matrix")
-SUBSPACE_INPUTS = ("digraph", "hypergraph")
-NOT_FOR_SUBSPACES = ("torsion", "euler_characteristic")  # simplicial only (see the README)
+SUBSPACE_INPUTS = ("digraph", "hypergraph")  # subspace complexes, except directed flag complexes
 
 
 def answer(case):
     """The answer object: every wanted quantity that is answered, in the order wanted.  Anything
     else is not attempted: the persistent quantities for a simplicial_complex (it has no
-    filtration), every quantity of an alpha complex, and torsion and the Euler characteristic of
-    digraphs and hypergraphs."""
+    filtration), every quantity of an alpha complex, the Euler characteristic of digraphs and
+    hypergraphs (simplicial inputs only), and the torsion of subspace complexes (it would need
+    a Z-basis of the lattice Ω ∩ Z^A; a directed flag complex has it)."""
     if not isinstance(case.get("input"), dict):
         raise ValueError("/input: expected an object with a \"type\"")
     kind = case["input"].get("type")
@@ -1369,9 +1431,10 @@ def answer(case):
         print(f"not attempted: {e}", file=sys.stderr)
         return {}
     answered = quantities()
+    if kind in SUBSPACE_INPUTS:
+        answered.pop("euler_characteristic")
     if problem.generators is not None:
-        for name in NOT_FOR_SUBSPACES:
-            answered.pop(name)
+        answered.pop("torsion")
     if problem.value is not None:
         answered.update(persistent_quantities())
     return {name: answered[name](problem) for name in case.get("want", [])

@@ -816,10 +816,11 @@ nlohmann::json answer_case(const Case& c, const AnswerOptions& options) {
                                         "point_cloud, distance_matrix, digraph or "
                                         "hypergraph input");
     if (w.quantity == Quantity::EulerCharacteristic && is_graph_input(c))
-      throw InvalidInput(w.pointer, "\"euler_characteristic\" is defined for simplicial inputs "
-                                    "only (CASES.md); a " +
-                                        std::string(input_type_name(c.input_type)) +
-                                        " has chain_dims and betti instead");
+      throw InvalidInput(w.pointer,
+                         "\"euler_characteristic\" is defined for simplicial inputs "
+                         "only (docs/case-format.md); a " +
+                             std::string(input_type_name(c.input_type)) +
+                             " has chain_dims and betti instead");
     if (needs_requests(w.quantity) && c.options.requests.empty())
       throw InvalidInput("/options/requests", "missing: \"" + std::string(quantity_name(w.quantity)) +
                                                   "\" needs a list of {\"dim\", \"a\", \"b\"} requests");

@@ -443,6 +443,11 @@ void parse_hypergraph_input(const json& input, Case& c) {
       return read_hypernetx_json(p, VertexConvention::Listed, &warnings);
     });
     for (const std::string& w : warnings) c.warnings.push_back("/input/file: " + w);
+    // The file's own vertices (HIF "nodes") count as the `vertices` field's would.
+    std::vector<VertexId> given = c.vertices;
+    std::sort(given.begin(), given.end());
+    for (VertexId v : h.extra_vertices())
+      if (!std::binary_search(given.begin(), given.end(), v)) c.vertices.push_back(v);
     for (int q = 0; q <= h.top_degree(); ++q)
       for (std::size_t i = 0; i < h.edges(q).size(); ++i)
         c.hyperedges.push_back(
@@ -488,7 +493,8 @@ void parse_input(const json& input, Case& c) {
     std::string list;
     for (const auto& [t, name] : kInputTypes)
       list += (list.empty() ? "" : ", ") + std::string(name);
-    fail("/input/type", "unknown input type \"" + type + "\" (spec/CASES.md lists " + list + ")");
+    fail("/input/type",
+         "unknown input type \"" + type + "\" (docs/case-format.md lists " + list + ")");
   }
   c.input_type = *parsed;
   switch (c.input_type) {
@@ -570,6 +576,10 @@ void parse_options(const json& options, Case& c) {
   // Options of other input types are harmless but probably not what the author meant.
   if (o.path_theory && c.input_type != InputType::Digraph)
     c.warnings.push_back("/options/path_theory: has no effect on this input type");
+  else if (o.path_theory && c.digraph_complex == "directed_flag")
+    c.warnings.push_back(
+        "/options/path_theory: has no effect on the directed flag complex (\"complex\": "
+        "\"directed_flag\"); it chooses the path complex's boundary");
   if (o.vertices && c.input_type != InputType::Hypergraph)
     c.warnings.push_back("/options/vertices: has no effect on this input type");
 }

@@ -255,8 +255,8 @@ void compare_real_list(Collector& c, const RealRule& rule, const json& e, const 
   // Elementwise comparison presumes the contract's ascending order; say so when that is broken.
   if (differs && same_length && !std::is_sorted(got.begin(), got.end()))
     c.differ(at, nullptr, nullptr,
-             "the answer's eigenvalues are not in ascending order (CASES.md lists them "
-             "ascending)");
+             "the answer's eigenvalues are not in ascending order (docs/case-format.md "
+             "lists them ascending)");
 }
 
 // ---------------------------------------------------------------------------------------------

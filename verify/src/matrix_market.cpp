@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <istream>
 #include <ostream>
 #include <sstream>
@@ -119,10 +120,40 @@ constexpr std::pair<Operator, std::string_view> kOperators[] = {
 };
 
 std::string cells_name(int q) { return "cells_" + std::to_string(q) + ".txt"; }
+std::string basis_name(int q) { return "basis_" + std::to_string(q) + ".mtx"; }
+std::string ambient_name(int q) { return "ambient_cells_" + std::to_string(q) + ".txt"; }
 
-// "4 cells of degree 1" / "1 cell of degree 2".
-std::string cells_of(std::size_t n, int q) {
-  return std::to_string(n) + (n == 1 ? " cell" : " cells") + " of degree " + std::to_string(q);
+// "4 cells of degree 1" / "1 cell of degree 2"; for a subspace complex (digraph, hypergraph)
+// the rows are orthonormal basis vectors, not cells: "3 basis vectors of degree 2".
+std::string cells_of(const ChainComplex& c, std::size_t n, int q) {
+  const char* what =
+      c.embedded() ? (n == 1 ? " basis vector" : " basis vectors") : (n == 1 ? " cell" : " cells");
+  return std::to_string(n) + what + " of degree " + std::to_string(q);
+}
+
+// Said once in every file of a subspace complex: which basis all of its matrices use.
+const char* const kOrthonormalBasis =
+    "basis: the orthonormal basis of each chain group (Omega_q or Inf_q) that the Laplacians "
+    "use; basis_<degree>.mtx writes it on the ambient cells (topospec export --all)";
+
+void add_basis_comment(const ChainComplex& c, std::vector<std::string>& comments) {
+  if (c.embedded()) comments.emplace_back(kOrthonormalBasis);
+}
+
+// Shortest text that reads back to the same double.
+std::string number_text(double x) {
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
+  return std::string(buf, end);
+}
+
+std::string label_text(const CellLabel& label) {
+  std::string out;
+  for (std::size_t j = 0; j < label.size(); ++j) {
+    if (j) out += ' ';
+    out += std::to_string(label[j]);
+  }
+  return out;
 }
 
 void check_degree(const ChainComplex& c, std::string_view op, int q, int lowest) {
@@ -144,7 +175,7 @@ std::vector<std::string> block_comments(const ChainComplex& c, int from, int to)
     const std::size_t n = c.dim(d);
     if (n == 0) continue;
     lines.push_back("rows/columns " + std::to_string(row) + ".." + std::to_string(row + n - 1) +
-                    ": the " + cells_of(n, d) + " (" + cells_name(d) + ")");
+                    ": the " + cells_of(c, n, d) + " (" + cells_name(d) + ")");
     row += n;
   }
   return lines;
@@ -171,6 +202,7 @@ std::string operator_matrix_market(const ChainComplex& c, Operator op, std::opti
     std::vector<std::string> comments{"Dirac operator D on C_0 + ... + C_" +
                                       std::to_string(c.top_degree()) +
                                       " (D^2 = direct sum of L_q)"};
+    add_basis_comment(c, comments);
     for (std::string& line : block_comments(c, 0, c.top_degree()))
       comments.push_back(std::move(line));
     write_matrix_market(out, dirac_operator(c), comments, true);
@@ -184,11 +216,18 @@ std::string operator_matrix_market(const ChainComplex& c, Operator op, std::opti
   switch (op) {
     case Operator::Boundary: {
       check_degree(c, "boundary map", d, 1);
-      write_matrix_market(out, c.boundary(d),
-                          {"boundary d_" + qs + ": C_" + qs + " -> C_" + std::to_string(d - 1) +
-                               " (orientation of spec/CASES.md)",
-                           "rows: the " + cells_of(c.dim(d - 1), d - 1) + ", columns: the " +
-                               cells_of(c.dim(d), d) + "; " + order});
+      std::vector<std::string> comments{
+          "boundary d_" + qs + ": C_" + qs + " -> C_" + std::to_string(d - 1) +
+              " (orientation of docs/case-format.md)",
+          "rows: the " + cells_of(c, c.dim(d - 1), d - 1) + ", columns: the " +
+              cells_of(c, c.dim(d), d) + "; " + order};
+      add_basis_comment(c, comments);
+      // A subspace complex's exact boundary is in an integral basis of its own; the real one is
+      // in the orthonormal basis of the Laplacians, so that B^T B + B' B'^T is the exported L.
+      if (c.embedded())
+        write_matrix_market(out, c.real_boundary(d), comments);
+      else
+        write_matrix_market(out, c.boundary(d), comments);
       break;
     }
     case Operator::Laplacian:
@@ -205,10 +244,10 @@ std::string operator_matrix_market(const ChainComplex& c, Operator op, std::opti
           : op == Operator::UpLaplacian ? "up-Laplacian B_" + std::to_string(d + 1) + " B_" +
                                               std::to_string(d + 1) + "^T on C_" + qs
                                         : "down-Laplacian B_" + qs + "^T B_" + qs + " on C_" + qs;
-      write_matrix_market(
-          out, l,
-          {formula, "rows/columns: the " + cells_of(c.dim(d), d) + " (" + cells_name(d) + ")"},
-          true);
+      std::vector<std::string> comments{
+          formula, "rows/columns: the " + cells_of(c, c.dim(d), d) + " (" + cells_name(d) + ")"};
+      add_basis_comment(c, comments);
+      write_matrix_market(out, l, comments, true);
       break;
     }
     case Operator::Dirac: {
@@ -216,6 +255,7 @@ std::string operator_matrix_market(const ChainComplex& c, Operator op, std::opti
       std::vector<std::string> comments{"per-degree Dirac operator D_" + qs + " on C_" +
                                         std::to_string(d - 1) + " + C_" + qs + " + C_" +
                                         std::to_string(d + 1)};
+      add_basis_comment(c, comments);
       for (std::string& line : block_comments(c, d - 1, d + 1)) comments.push_back(std::move(line));
       write_matrix_market(out, dirac_operator(c, d), comments, true);
       break;
@@ -226,14 +266,51 @@ std::string operator_matrix_market(const ChainComplex& c, Operator op, std::opti
 
 std::string cells_file(const ChainComplex& c, int q) {
   std::string out;
-  for (std::size_t i = 0; i < c.dim(q); ++i) {
-    const CellLabel label = c.label(q, i);
-    for (std::size_t j = 0; j < label.size(); ++j) {
-      if (j) out += ' ';
-      out += std::to_string(label[j]);
-    }
-    out += '\n';
+  if (!c.embedded()) {
+    for (std::size_t i = 0; i < c.dim(q); ++i) out += label_text(c.label(q, i)) + '\n';
+    return out;
   }
+  const RealMatrix& e = c.embedding(q);
+  for (Eigen::Index j = 0; j < e.outerSize(); ++j) {
+    // One ambient cell with coefficient 1: that cell, written as a simplex would be.
+    if (const RealMatrix::InnerIterator first(e, j);
+        e.col(j).nonZeros() == 1 && first.value() == 1.0) {
+      out += label_text(c.ambient_label(q, static_cast<std::size_t>(first.row()))) + '\n';
+      continue;
+    }
+    std::string line;
+    for (RealMatrix::InnerIterator it(e, j); it; ++it) {
+      const double x = it.value();
+      line += line.empty() ? (x < 0 ? "-" : "") : (x < 0 ? " - " : " + ");
+      line += number_text(std::abs(x)) + " (" +
+              label_text(c.ambient_label(q, static_cast<std::size_t>(it.row()))) + ")";
+    }
+    out += line + '\n';
+  }
+  return out;
+}
+
+std::string basis_matrix_market(const ChainComplex& c, int q) {
+  if (!c.embedded())
+    throw InvalidInput("--dim", "the chain groups of a simplicial complex have its cells as basis");
+  check_degree(c, "chain group", q, 0);
+  std::ostringstream out;
+  const std::string qs = std::to_string(q);
+  write_matrix_market(
+      out, c.embedding(q),
+      {"orthonormal basis of C_" + qs +
+           " on the ambient cells: column j is basis vector j (row "
+           "and column j of every operator, line j of " +
+           cells_name(q) + ")",
+       "rows: the " + std::to_string(c.embedding(q).rows()) + " ambient cells of degree " + qs +
+           " (allowed paths or hyperedges) of " + ambient_name(q)});
+  return out.str();
+}
+
+std::string ambient_cells_file(const ChainComplex& c, int q) {
+  std::string out;
+  for (Eigen::Index r = 0; r < c.embedding(q).rows(); ++r)
+    out += label_text(c.ambient_label(q, static_cast<std::size_t>(r))) + '\n';
   return out;
 }
 
@@ -248,6 +325,11 @@ std::vector<ExportFile> export_all(const ChainComplex& c) {
                      operator_matrix_market(c, Operator::Laplacian, q)});
   files.push_back({"dirac.mtx", operator_matrix_market(c, Operator::Dirac, std::nullopt)});
   for (int q = 0; q <= top; ++q) files.push_back({cells_name(q), cells_file(c, q)});
+  if (c.embedded())
+    for (int q = 0; q <= top; ++q) {
+      files.push_back({basis_name(q), basis_matrix_market(c, q)});
+      files.push_back({ambient_name(q), ambient_cells_file(c, q)});
+    }
   return files;
 }
 

@@ -70,10 +70,15 @@ class Hypergraph {
   /// True when some hyperedge has a value (the hypergraph is a filtration).
   bool filtered() const { return filtered_; }
   std::size_t size() const;  ///< number of distinct hyperedges
+  /// The extra vertex ids it was built with (the `vertices` of from_hyperedges, the "nodes" of a
+  /// HIF file), sorted and distinct, kept whatever the convention, so that a hypergraph read
+  /// with VertexConvention::Listed can be rebuilt with VertexConvention::All.
+  const std::vector<VertexId>& extra_vertices() const { return extra_vertices_; }
 
  private:
   std::vector<std::vector<Simplex>> edges_;
   std::vector<std::vector<double>> values_;
+  std::vector<VertexId> extra_vertices_;
   bool filtered_ = false;
 };
 

@@ -99,6 +99,13 @@ class ChainComplex {
   void set_embedding(std::vector<RealMatrix> embeddings, CellLabeler ambient_labeler);
   /// Whether set_embedding() was called (a subspace complex).
   bool embedded() const { return !embeddings_.empty(); }
+  /// The orthonormal basis of C_q on the ambient cells (see set_embedding): ambient × dim C_q;
+  /// the empty 0 × 0 matrix when not embedded or q is outside 0..top.
+  const RealMatrix& embedding(int q) const;
+  /// Label of ambient cell r of degree q (row r of embedding(q)); empty without an embedding.
+  CellLabel ambient_label(int q, std::size_t r) const {
+    return embedded() && ambient_labeler_ ? ambient_labeler_(q, r) : CellLabel{};
+  }
   /// Maps vectors given on the cells `cells` of degree q (rows of `vectors`) to the ambient
   /// cells they touch: returns their labels and the vectors on them. Without an embedding,
   /// the cells' own labels and the vectors unchanged.

@@ -178,10 +178,10 @@ struct Case {
   /// digraph: the vertex ids (a count n became 0 … n−1; distinct), the arcs as listed (endpoints
   /// among `vertices`, no self-loops; parallel arcs are kept here, merged when the digraph is
   /// built, each noted in `warnings`) and optional vertex values, one per entry of `vertices`.
-  /// hypergraph: `vertices` holds the optional extra ids of its `vertices` field (used by the
-  /// option vertices = "all"); `hyperedges` the validated hyperedges as listed (non-empty, no
-  /// repeated vertex; duplicates noted in `warnings`). A "file" input (CLI extension) is read
-  /// here into the same fields.
+  /// hypergraph: `vertices` holds the optional extra ids of its `vertices` field and of a
+  /// file's own vertex list (HIF "nodes"), used by the option vertices = "all"; `hyperedges` the
+  /// validated hyperedges as listed (non-empty, no repeated vertex; duplicates noted in
+  /// `warnings`). A "file" input (CLI extension) is read here into the same fields.
   std::vector<VertexId> vertices;
   /// digraph: "path" (the GLMY path complex, CASES.md) or "directed_flag" (the directed flag
   /// complex of directed cliques; an extension of the contract, field `complex` as for points).

@@ -1,0 +1,41 @@
+#include "topospec/topology/blas_kernels.hpp"
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <set>
+
+namespace topospec {
+
+std::string blas_kernels() {
+  // Looked up at run time: the library does not require OpenBLAS (Eigen is the fallback).
+  using CoreName = char* (*)();
+  const auto corename = reinterpret_cast<CoreName>(::dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+  const char* name = corename ? corename() : nullptr;
+  return name ? std::string(name) : std::string();
+}
+
+void use_blas_kernels_of_this_cpu(char** argv) {
+#if defined(__x86_64__) && defined(__linux__)
+  if (std::getenv("OPENBLAS_CORETYPE") != nullptr) return;
+  // OpenBLAS's generic fallbacks for Intel models it does not recognise.
+  static const std::set<std::string> generic = {"Prescott", "Core2", "Penryn", "Dunnington",
+                                                "Nehalem", "Atom", "Unknown"};
+  if (generic.count(blas_kernels()) == 0) return;
+  __builtin_cpu_init();
+  const char* target = nullptr;
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+      __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
+    target = "SkylakeX";
+  else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+    target = "Haswell";
+  if (target == nullptr || ::setenv("OPENBLAS_CORETYPE", target, 1) != 0) return;
+  ::execv("/proc/self/exe", argv);
+  ::unsetenv("OPENBLAS_CORETYPE");  // exec failed: run on with the kernels already loaded
+#else
+  (void)argv;
+#endif
+}
+
+}  // namespace topospec
