@@ -33,17 +33,19 @@ bool on_gpu(const SpectrumOptions& opts, Eigen::Index n) {
 }
 
 #ifdef TOPOSPEC_WITH_LAPACKE
-// dsyevd overwrites `a` with the eigenvectors when asked for them. Eigenvalues alone go through
-// the two-stage reduction (dense → band by BLAS-3, then band → tridiagonal): dsytrd's one-stage
-// reduction spends half its flops in memory-bound symmetric matrix–vector products, and the
-// two-stage path measured 1.3–1.5× faster from n ≈ 3000 (BENCHMARKS.md). LAPACK has the
-// two-stage driver for eigenvalues only.
+// dsyevd overwrites `a` with the eigenvectors when asked for them. Large eigenvalues-only
+// problems go through the two-stage reduction (dense → band by BLAS-3, then band →
+// tridiagonal): dsytrd's one-stage reduction spends half its flops in memory-bound symmetric
+// matrix–vector products, and the two-stage path measured 1.3–1.5× faster from n ≈ 3000
+// (BENCHMARKS.md). LAPACK has the two-stage driver for eigenvalues only.
+constexpr lapack_int kTwoStageMinOrder = 512;
 std::vector<double> lapack_solve(Eigen::MatrixXd& a, bool vectors) {
   const auto n = static_cast<lapack_int>(a.rows());
   std::vector<double> w(static_cast<std::size_t>(n));
   const lapack_int info =
-      vectors ? LAPACKE_dsyevd(LAPACK_COL_MAJOR, 'V', 'L', n, a.data(), n, w.data())
-              : LAPACKE_dsyevd_2stage(LAPACK_COL_MAJOR, 'N', 'L', n, a.data(), n, w.data());
+      vectors || n < kTwoStageMinOrder
+          ? LAPACKE_dsyevd(LAPACK_COL_MAJOR, vectors ? 'V' : 'N', 'L', n, a.data(), n, w.data())
+          : LAPACKE_dsyevd_2stage(LAPACK_COL_MAJOR, 'N', 'L', n, a.data(), n, w.data());
   if (info != 0)
     throw NumericalFailure("dense symmetric eigensolver (dsyevd) failed, info = " +
                            std::to_string(info) + " (n = " + std::to_string(n) + ")");
