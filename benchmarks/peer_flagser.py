@@ -11,10 +11,10 @@ then times pyflagser.flagser_count_unweighted (cell counts) and pyflagser.flagse
 """
 import argparse
 import resource
-import time
 
 import numpy as np
 
+from peer_timing import timed
 from splitmix import uniform53
 import scipy.sparse
 
@@ -38,12 +38,6 @@ def erdos_renyi(n, permille):
     rows, cols = np.concatenate(rows), np.concatenate(cols)
     data = np.ones(rows.size, dtype=bool)
     return scipy.sparse.coo_matrix((data, (rows, cols)), shape=(n, n)).tocsr()
-
-
-def timed(f):
-    wall, cpu = time.perf_counter(), time.process_time()
-    out = f()
-    return out, time.perf_counter() - wall, time.process_time() - cpu
 
 
 def main():

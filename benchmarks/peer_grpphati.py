@@ -34,11 +34,11 @@ bars, infinite bars, bars alive at 1, and, for static, the closure size full GrP
 import argparse
 import importlib.metadata
 import resource
-import time
 
 import networkx as nx
 import numpy as np
 
+from peer_timing import timed
 from splitmix import uniform53
 
 from grpphati.filtrations.abstract import Filtration
@@ -107,12 +107,6 @@ def closure_size(G):
         for v in reach:
             indeg[v] += 1
     return sum(outdeg.values()), sum(indeg[m] * outdeg[m] for m in G.nodes)
-
-
-def timed(f):
-    wall, cpu = time.perf_counter(), time.process_time()
-    out = f()
-    return out, time.perf_counter() - wall, time.process_time() - cpu
 
 
 def main():
