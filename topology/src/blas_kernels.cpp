@@ -8,10 +8,19 @@
 
 namespace topospec {
 
+namespace {
+
+// OpenBLAS's own functions are looked up at run time: the library does not require OpenBLAS
+// (Eigen is the fallback).
+template <class Function>
+Function openblas_function(const char* name) {
+  return reinterpret_cast<Function>(::dlsym(RTLD_DEFAULT, name));
+}
+
+}  // namespace
+
 std::string blas_kernels() {
-  // Looked up at run time: the library does not require OpenBLAS (Eigen is the fallback).
-  using CoreName = char* (*)();
-  const auto corename = reinterpret_cast<CoreName>(::dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+  const auto corename = openblas_function<char* (*)()>("openblas_get_corename");
   const char* name = corename ? corename() : nullptr;
   return name ? std::string(name) : std::string();
 }
@@ -36,6 +45,19 @@ void use_blas_kernels_of_this_cpu(char** argv) {
 #else
   (void)argv;
 #endif
+}
+
+SerialBlas::SerialBlas() {
+  const auto get = openblas_function<int (*)()>("openblas_get_num_threads");
+  const auto set = openblas_function<void (*)(int)>("openblas_set_num_threads");
+  if (get == nullptr || set == nullptr) return;
+  previous_ = get();
+  set(1);
+}
+
+SerialBlas::~SerialBlas() {
+  const auto set = openblas_function<void (*)(int)>("openblas_set_num_threads");
+  if (previous_ > 0 && set != nullptr) set(previous_);
 }
 
 }  // namespace topospec

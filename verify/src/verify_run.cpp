@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "topospec/topology/blas_kernels.hpp"
 #include "topospec/topology/error.hpp"
 #include "topospec/verify/random_instances.hpp"
 #include "topospec/verify/shrink.hpp"
@@ -465,7 +466,10 @@ VerifyReport run_verify(const VerifyOptions& options) {
   } else {
     // Workers take jobs in order and queue the finished ones; this thread hands them to
     // on_case. An exception (a host failure, not a candidate's) stops the hand-out of jobs and
-    // is rethrown once every worker has stopped.
+    // is rethrown once every worker has stopped. The workers call BLAS concurrently, which
+    // OpenBLAS's thread server does not survive (a run hung in CI): each call stays on its
+    // worker's thread.
+    const SerialBlas serial_blas;
     std::atomic<std::size_t> next{0};
     std::mutex mutex;
     std::condition_variable cv;

@@ -22,4 +22,20 @@ std::string blas_kernels();
 /// set (the user's choice is kept), no OpenBLAS, or a failed exec (the program just runs on).
 void use_blas_kernels_of_this_cpu(char** argv);
 
+/// While alive, OpenBLAS runs every call on the calling thread (openblas_set_num_threads(1));
+/// the previous thread count comes back at destruction. For callers that run computations in
+/// several threads of their own: OpenBLAS's thread server is not safe for concurrent callers in
+/// the versions Debian ships (0.3.21: races and hangs, fixed upstream only in 2026), and nested
+/// parallelism would oversubscribe the cores anyway. Does nothing without OpenBLAS.
+class SerialBlas {
+ public:
+  SerialBlas();
+  ~SerialBlas();
+  SerialBlas(const SerialBlas&) = delete;
+  SerialBlas& operator=(const SerialBlas&) = delete;
+
+ private:
+  int previous_ = 0;  ///< OpenBLAS's thread count before; 0 without OpenBLAS
+};
+
 }  // namespace topospec
