@@ -7,12 +7,14 @@
 //   persistent_laplacian_benchmark FILE [OUT] [--form schur|projection]
 // A plain timer, not Google Benchmark: one pass over all requests is the measured workload,
 // as for the peer; benchmarks/run_petls_peer.sh runs both in the same run.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "topospec/topology/blas_kernels.hpp"
@@ -22,7 +24,8 @@
 int main(int argc, char** argv) {
   topospec::use_blas_kernels_of_this_cpu(argv);
   if (argc < 2) {
-    std::cerr << "usage: persistent_laplacian_benchmark FILE [OUT] [--form schur|projection]\n";
+    std::cerr << "usage: persistent_laplacian_benchmark FILE [OUT] [--form schur|projection] "
+                 "[--threads N]\n";
     return 2;
   }
   std::string out_path;
@@ -34,6 +37,8 @@ int main(int argc, char** argv) {
       const std::string f = argv[++i];
       opts.form = f == "schur" ? topospec::PersistentLaplacianForm::Schur
                                : topospec::PersistentLaplacianForm::Projection;
+    } else if (arg == "--threads" && i + 1 < argc) {
+      opts.threads = static_cast<unsigned>(std::stoul(argv[++i]));
     } else {
       out_path = arg;
     }
@@ -80,10 +85,11 @@ int main(int argc, char** argv) {
   const auto t2 = std::chrono::steady_clock::now();
   std::size_t max_rows = 0;
   for (const auto& s : spectra) max_rows = std::max(max_rows, s.eigenvalues.size());
-  std::printf("topospec build_s=%.3f spectra_s=%.3f requests=%zu max_rows=%zu blas=%s\n",
+  std::printf("topospec build_s=%.3f spectra_s=%.3f requests=%zu max_rows=%zu blas=%s threads=%u\n",
               std::chrono::duration<double>(t1 - t0).count(),
               std::chrono::duration<double>(t2 - t1).count(), spectra.size(), max_rows,
-              topospec::blas_kernels().c_str());
+              topospec::blas_kernels().c_str(),
+              opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency()));
   if (!out_path.empty()) {
     std::FILE* f = std::fopen(out_path.c_str(), "w");
     for (const auto& s : spectra) {

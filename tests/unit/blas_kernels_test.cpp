@@ -28,6 +28,10 @@ TEST(SerialBlas, OneThreadWhileAliveAndTheOldCountAfter) {
   {
     const topospec::SerialBlas serial;
     EXPECT_EQ(openblas_threads(), 1);
+    {
+      const topospec::SerialBlas nested;  // ends first: the outer guard still holds
+    }
+    EXPECT_EQ(openblas_threads(), 1);
   }
   EXPECT_EQ(openblas_threads(), before);
 }

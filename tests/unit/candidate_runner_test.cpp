@@ -252,7 +252,7 @@ TEST(CandidateRunner, InfiniteLoopHitsTheWallClockLimit) {
 }
 
 TEST(CandidateRunner, InfiniteLoopHitsTheCpuLimit) {
-  RunLimits limits = small_limits(8);  // generous wall time: the machine may be busy
+  RunLimits limits = small_limits(30);  // generous wall time: a loaded machine gives 1 s CPU slowly
   limits.cpu_seconds = 1;
   const TimedRun run = timed_run(sh("infinite_loop.sh"), kCase, limits);
   EXPECT_EQ(run.result.status, RunStatus::CpuLimit) << run.result.summary();

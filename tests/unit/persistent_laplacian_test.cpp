@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
 #include <vector>
 
 #include "topospec/topology/boundary.hpp"
 #include "topospec/topology/error.hpp"
+#include "topospec/topology/filtration.hpp"
 #include "topospec/topology/hodge_laplacian.hpp"
 #include "topospec/topology/persistent_laplacian.hpp"
 
@@ -240,6 +242,64 @@ TEST(PersistentLaplacian, Errors) {
   EXPECT_THROW(persistent_laplacian(unfiltered, r), Error);
   EXPECT_THROW(persistent_laplacian_spectra(unfiltered, std::span(&r, 1)), Error);
   EXPECT_THROW(persistent_cells(unfiltered, 0, 0), Error);
+}
+
+// A Rips filtration of 40 random points in the unit cube, up to triangles, and every pair (q, a, b)
+// of 6 of its values for q = 0, 1, 2: requests of very different sizes.
+struct Batch {
+  ChainComplex complex;
+  std::vector<PersistentRequest> requests;
+};
+
+Batch rips_batch() {
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<std::vector<double>> rows(40);
+  for (auto& r : rows) r = {u(rng), u(rng), u(rng)};
+  const auto f = rips_complex(DistanceMatrix::euclidean(PointCloud::from_rows(rows)), 2, 0.6);
+  Batch b{f.chain_complex(), {}};
+  const double scales[] = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
+  for (int q = 0; q <= 2; ++q)
+    for (double a : scales)
+      for (double s : scales)
+        if (a <= s) b.requests.push_back({q, a, s});
+  return b;
+}
+
+TEST(PersistentLaplacian, ThreadsDoNotChangeTheResults) {
+  const Batch b = rips_batch();
+  PersistentLaplacianOptions one, four;
+  one.threads = 1;
+  four.threads = 4;
+  const auto l1 = persistent_laplacian_spectra(b.complex, b.requests, one);
+  const auto l4 = persistent_laplacian_spectra(b.complex, b.requests, four);
+  const auto d1 = persistent_dirac_spectra(b.complex, b.requests, one);
+  const auto d4 = persistent_dirac_spectra(b.complex, b.requests, four);
+  ASSERT_EQ(l1.size(), b.requests.size());
+  ASSERT_EQ(l4.size(), b.requests.size());
+  ASSERT_EQ(d4.size(), b.requests.size());
+  for (std::size_t i = 0; i < b.requests.size(); ++i) {
+    EXPECT_EQ(l4[i].request, b.requests[i]);  // request order, whatever order they ran in
+    expect_spectrum(l4[i].eigenvalues, l1[i].eigenvalues, 1e-10);
+    EXPECT_EQ(l4[i].numeric_nullity, l1[i].numeric_nullity);
+    EXPECT_EQ(d4[i].request, b.requests[i]);
+    expect_spectrum(d4[i].eigenvalues, d1[i].eigenvalues, 1e-10);
+  }
+}
+
+TEST(PersistentLaplacian, ThreadsPassOnErrorsAndCancellation) {
+  const Batch b = rips_batch();
+  PersistentLaplacianOptions opts;
+  opts.threads = 3;
+  opts.spectrum.max_dense_bytes = 8 * 20 * 20;  // some requests fit, the larger ones do not
+  EXPECT_THROW(persistent_laplacian_spectra(b.complex, b.requests, opts), ResourceLimit);
+  opts.spectrum.max_dense_bytes = PersistentLaplacianOptions{}.spectrum.max_dense_bytes;
+  std::size_t calls = 0;
+  opts.spectrum.progress = [&calls](std::string_view, std::size_t, std::size_t) {
+    return ++calls < 5;  // serialised by the library: no data race on `calls`
+  };
+  EXPECT_THROW(persistent_laplacian_spectra(b.complex, b.requests, opts), Error);
+  EXPECT_GE(calls, 5u);
 }
 
 }  // namespace

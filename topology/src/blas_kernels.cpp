@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <mutex>
 #include <set>
 
 namespace topospec {
@@ -47,17 +48,28 @@ void use_blas_kernels_of_this_cpu(char** argv) {
 #endif
 }
 
+// SerialBlas guards may overlap in time (threads of their own, nested calls): the first one
+// switches OpenBLAS to one thread, the last one switches it back.
+namespace {
+std::mutex serial_mutex;
+int serial_holders = 0;
+int serial_previous = 0;
+}  // namespace
+
 SerialBlas::SerialBlas() {
+  const std::lock_guard lock(serial_mutex);
+  if (serial_holders++ > 0) return;
   const auto get = openblas_function<int (*)()>("openblas_get_num_threads");
   const auto set = openblas_function<void (*)(int)>("openblas_set_num_threads");
-  if (get == nullptr || set == nullptr) return;
-  previous_ = get();
-  set(1);
+  serial_previous = get && set ? get() : 0;
+  if (set) set(1);
 }
 
 SerialBlas::~SerialBlas() {
+  const std::lock_guard lock(serial_mutex);
+  if (--serial_holders > 0) return;
   const auto set = openblas_function<void (*)(int)>("openblas_set_num_threads");
-  if (previous_ > 0 && set != nullptr) set(previous_);
+  if (serial_previous > 0 && set) set(serial_previous);
 }
 
 }  // namespace topospec

@@ -27,13 +27,20 @@
 #include <Eigen/Eigenvalues>
 #include <Eigen/QR>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <numeric>
+#include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "dense_symmetric_eigen.hpp"
+#include "topospec/topology/blas_kernels.hpp"
 #include "topospec/topology/error.hpp"
 
 namespace topospec {
@@ -137,26 +144,66 @@ std::vector<double> merge_gram_spectra(std::vector<double> up, const std::vector
   return up;
 }
 
-// Shared per-degree data: the real boundaries, computed once per call.
+// Shared per-degree data: the real boundaries of the degrees the requests touch, computed once
+// per call before any request runs (read-only afterwards, so threads may share them).
 class Boundaries {
  public:
-  explicit Boundaries(const ChainComplex& c) : c_(c) {}
-  const RealMatrix& operator()(int p) {
-    auto it = cache_.find(p);
-    if (it == cache_.end()) it = cache_.emplace(p, c_.real_boundary(p)).first;
-    return it->second;
+  Boundaries(const ChainComplex& c, std::span<const PersistentRequest> requests) {
+    for (const auto& r : requests)
+      for (int p : {r.dim, r.dim + 1})
+        if (!cache_.count(p)) cache_.emplace(p, c.real_boundary(p));
+  }
+  const RealMatrix& operator()(int p) const { return cache_.at(p); }
+
+ private:
+  std::map<int, RealMatrix> cache_;
+};
+
+// Smaller-side Gram spectra of ∂_p on K_t, keyed by (p, number of p-cells in K_t): the nonzero
+// spectrum depends only on which p-cells are present (their faces are), and values t, t' with
+// the same p-cells share it (e.g. a top degree that stops growing before the last sampled
+// values). Only the number of zeros differs, which merge_gram_spectra absorbs. Each entry is
+// computed once, by the first thread that asks; others asking for it meanwhile wait.
+class GramCache {
+ public:
+  GramCache(const ChainComplex& c, const Boundaries& bd, const SpectrumOptions& opts)
+      : c_(c), bd_(bd), opts_(opts) {}
+
+  const std::vector<double>& operator()(int p, double t) {
+    std::size_t present = 0;
+    if (p >= 1 && p <= c_.top_degree())
+      for (double v : c_.values()[static_cast<std::size_t>(p)]) present += v <= t ? 1 : 0;
+    std::shared_ptr<Entry> entry;
+    {
+      const std::lock_guard lock(mutex_);
+      auto& slot = entries_[{p, present}];
+      if (!slot) slot = std::make_shared<Entry>();
+      entry = slot;
+    }
+    std::call_once(entry->once, [&] {
+      if (p >= 1 && p <= c_.top_degree())
+        entry->values = smaller_gram_spectrum(restricted_boundary(c_, bd_(p), p, t), opts_);
+    });
+    return entry->values;
   }
 
  private:
+  struct Entry {
+    std::once_flag once;
+    std::vector<double> values;
+  };
   const ChainComplex& c_;
-  std::map<int, RealMatrix> cache_;
+  const Boundaries& bd_;
+  const SpectrumOptions& opts_;
+  std::mutex mutex_;
+  std::map<std::pair<int, std::size_t>, std::shared_ptr<Entry>> entries_;
 };
 
 // Everything one request (q, a, b) needs, built from ∂_{q+1} and ∂_q without touching cells
 // outside K_b.
 class PersistentPair {
  public:
-  PersistentPair(const ChainComplex& c, Boundaries& bd, const PersistentRequest& r,
+  PersistentPair(const ChainComplex& c, const Boundaries& bd, const PersistentRequest& r,
                  PersistentLaplacianForm form, const SpectrumOptions& opts)
       : q_(r.dim), form_(form) {
     const Positions k = positions(c, q_, r.a);
@@ -394,56 +441,95 @@ struct PairSpectra {
   double norm = 0;
 };
 
+// Runs tasks 0 … n−1 on `threads` threads (the calling one included), largest first by
+// `cost`. The first exception stops the hand-out of tasks and is rethrown after all have
+// stopped.
+template <class Task>
+void run_tasks(std::size_t n, unsigned threads, const std::vector<double>& cost, Task&& task) {
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return cost[x] > cost[y]; });
+  std::atomic<std::size_t> next{0};
+  std::mutex mutex;
+  std::exception_ptr failure;
+  auto work = [&] {
+    for (std::size_t k; (k = next.fetch_add(1)) < n;) {
+      try {
+        task(order[k]);
+      } catch (...) {
+        const std::lock_guard lock(mutex);
+        if (!failure) failure = std::current_exception();
+        next = n;
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < std::min<std::size_t>(threads, n); ++t) helpers.emplace_back(work);
+  work();
+  for (auto& h : helpers) h.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+unsigned thread_count(const PersistentLaplacianOptions& opts) {
+  if (opts.spectrum.backend != Backend::Cpu) return 1;  // one device: its solves queue anyway
+  if (opts.threads > 0) return opts.threads;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Spectra of Δ for all requests, and the Gram data Dirac spectra reuse; `each` is called in
+// request order once all are done. What requests share is computed once: the real boundaries,
+// and the Gram spectra of ∂_p on K_t (∂_{q+1}^b serves every a whose new cells have no cofaces,
+// ∂_q^a the down term of every b). The factorization on the new cells depends on N(a, b) and
+// is per request. Requests are independent otherwise and run in parallel, largest first.
 template <class Each>
 void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
            const PersistentLaplacianOptions& opts, bool need_relative_dim, Each&& each) {
   validate(c, requests);
-  Boundaries bd(c);
-  // Smaller-side Gram spectra of ∂_p on K_t, keyed by (p, number of p-cells in K_t): the
-  // nonzero spectrum depends only on which p-cells are present (their faces are), and values
-  // t, t' with the same p-cells share it (e.g. a top degree that stops growing before the
-  // last sampled values). Only the number of zeros differs, which merge_gram_spectra absorbs.
-  std::map<std::pair<int, std::size_t>, std::vector<double>> gram_cache;
-  auto boundary_gram = [&](int p, double t) -> const std::vector<double>& {
-    std::size_t present = 0;
-    if (p >= 1 && p <= c.top_degree())
-      for (double v : c.values()[static_cast<std::size_t>(p)]) present += v <= t ? 1 : 0;
-    auto key = std::make_pair(p, present);
-    auto it = gram_cache.find(key);
-    if (it == gram_cache.end()) {
-      std::vector<double> v;
-      if (p >= 1 && p <= c.top_degree())
-        v = smaller_gram_spectrum(restricted_boundary(c, bd(p), p, t), opts.spectrum);
-      it = gram_cache.emplace(key, std::move(v)).first;
-    }
-    return it->second;
-  };
-  // Requests run grouped by (q, b), a descending. What they share is computed once: the real
-  // boundaries, and the Gram spectra of ∂_p on K_t keyed by (p, t) (∂_{q+1}^b serves every a of a
-  // group whose new cells have no cofaces, ∂_q^a the down term of every b). The factorization
-  // on the new cells depends on N(a, b) and is per request; it is the small part.
-  std::vector<std::size_t> order(requests.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    const auto& u = requests[x];
-    const auto& v = requests[y];
-    if (u.dim != v.dim) return u.dim < v.dim;
-    if (u.b != v.b) return u.b < v.b;
-    return u.a > v.a;
-  });
-  for (std::size_t idx : order) {
-    const auto& r = requests[idx];
-    report_progress(opts.spectrum.progress, "persistent Laplacian requests", idx, requests.size());
-    PersistentPair pair(c, bd, r, opts.form, opts.spectrum);
-    PairSpectra ps;
+  const Boundaries bd(c, requests);
+  const unsigned threads = thread_count(opts);
+  // Progress from several threads: one callback at a time, counting finished requests.
+  std::mutex progress_mutex;
+  std::size_t finished = 0;
+  SpectrumOptions spectrum = opts.spectrum;
+  if (threads > 1 && spectrum.progress) {
+    spectrum.progress = [&, inner = opts.spectrum.progress](std::string_view stage, std::size_t done,
+                                                            std::size_t total) {
+      const std::lock_guard lock(progress_mutex);
+      return inner(stage, done, total);
+    };
+  }
+  GramCache gram(c, bd, spectrum);
+  // Cost estimate: the cube of the larger complex's size in degrees q and q + 1.
+  std::vector<double> cost(requests.size());
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    double cells = 0;
+    for (int p : {requests[i].dim, requests[i].dim + 1})
+      if (p <= c.top_degree())
+        for (double v : c.values()[static_cast<std::size_t>(p)]) cells += v <= requests[i].b ? 1 : 0;
+    cost[i] = cells * cells * cells;
+  }
+  std::vector<PairSpectra> results(requests.size());
+  std::optional<SerialBlas> serial_blas;
+  if (threads > 1) serial_blas.emplace();
+  run_tasks(requests.size(), threads, cost, [&](std::size_t i) {
+    const auto& r = requests[i];
+    PersistentPair pair(c, bd, r, opts.form, spectrum);
+    PairSpectra& ps = results[i];
     ps.n_k = pair.n_k();
     ps.n_prev = static_cast<std::size_t>(pair.down().rows());
-    ps.up_gram = pair.up_unchanged() ? boundary_gram(r.dim + 1, r.b) : pair.up_gram_spectrum(opts.spectrum);
-    ps.down_gram = boundary_gram(r.dim, r.a);
+    ps.up_gram = pair.up_unchanged() ? gram(r.dim + 1, r.b) : pair.up_gram_spectrum(spectrum);
+    ps.down_gram = gram(r.dim, r.a);
     ps.norm = pair.norm_bound();
     if (need_relative_dim) ps.n_rel = pair.relative_dim();
-    each(idx, ps);
-  }
+    std::size_t done;
+    {
+      const std::lock_guard lock(progress_mutex);
+      done = ++finished;
+    }
+    report_progress(spectrum.progress, "persistent Laplacian requests", done, requests.size());
+  });
+  for (std::size_t i = 0; i < requests.size(); ++i) each(i, results[i]);
 }
 
 }  // namespace
@@ -458,7 +544,7 @@ std::vector<std::size_t> persistent_cells(const ChainComplex& c, int q, double a
 Eigen::MatrixXd persistent_laplacian(const ChainComplex& c, const PersistentRequest& r,
                                      PersistentLaplacianForm form) {
   validate(c, std::span<const PersistentRequest>(&r, 1));
-  Boundaries bd(c);
+  const Boundaries bd(c, std::span<const PersistentRequest>(&r, 1));
   PersistentPair pair(c, bd, r, form, SpectrumOptions{});
   check_dense(pair.n_k(), pair.n_k(), SpectrumOptions{}, "persistent_laplacian");
   Dense l = pair.up_matrix();
@@ -468,7 +554,7 @@ Eigen::MatrixXd persistent_laplacian(const ChainComplex& c, const PersistentRequ
 
 Eigen::MatrixXd persistent_dirac(const ChainComplex& c, const PersistentRequest& r) {
   validate(c, std::span<const PersistentRequest>(&r, 1));
-  Boundaries bd(c);
+  const Boundaries bd(c, std::span<const PersistentRequest>(&r, 1));
   PersistentPair pair(c, bd, r, PersistentLaplacianForm::Projection, SpectrumOptions{});
   const Dense m = pair.up_factor_orthonormal();
   const Index p = pair.down().rows(), n = static_cast<Index>(pair.n_k()), k = m.cols();
@@ -528,7 +614,7 @@ std::vector<PersistentHarmonicSpace> persistent_harmonic_spaces(
     const ChainComplex& c, std::span<const PersistentRequest> requests,
     const PersistentLaplacianOptions& opts) {
   validate(c, requests);
-  Boundaries bd(c);
+  const Boundaries bd(c, requests);
   std::vector<PersistentHarmonicSpace> out;
   out.reserve(requests.size());
   for (const auto& r : requests) {

@@ -23,7 +23,8 @@ std::string blas_kernels();
 void use_blas_kernels_of_this_cpu(char** argv);
 
 /// While alive, OpenBLAS runs every call on the calling thread (openblas_set_num_threads(1));
-/// the previous thread count comes back at destruction. For callers that run computations in
+/// the previous thread count comes back when the last of overlapping guards (other threads,
+/// nested calls) is destroyed. For callers that run computations in
 /// several threads of their own: OpenBLAS's thread server is not safe for concurrent callers in
 /// the versions Debian ships (0.3.21: races and hangs, fixed upstream only in 2026), and nested
 /// parallelism would oversubscribe the cores anyway. Does nothing without OpenBLAS.
@@ -33,9 +34,6 @@ class SerialBlas {
   ~SerialBlas();
   SerialBlas(const SerialBlas&) = delete;
   SerialBlas& operator=(const SerialBlas&) = delete;
-
- private:
-  int previous_ = 0;  ///< OpenBLAS's thread count before; 0 without OpenBLAS
 };
 
 }  // namespace topospec

@@ -56,6 +56,10 @@ struct PersistentLaplacianOptions {
   /// where the Schur factor R_{K,S}Π has |S|, so the smaller Gram matrix is never larger.
   /// Schur stays available (same operator, checked equal by the property tests).
   PersistentLaplacianForm form = PersistentLaplacianForm::Projection;
+  /// Requests solved at once, each on its own thread (they are independent); 0 = one per core.
+  /// With more than one, each BLAS call stays on its thread (SerialBlas, blas_kernels.hpp).
+  /// GPU backends use one. Results do not depend on it.
+  unsigned threads = 0;
   SpectrumOptions spectrum;  ///< tolerances (zero threshold), dense budget, progress
 };
 
