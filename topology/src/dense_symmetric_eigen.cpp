@@ -172,9 +172,16 @@ std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const Spec
           members.push_back(v);
         }
     const std::size_t m = members.size();
-    // Local numbering: by reverse Cuthill–McKee where the band path exists, else as found.
+    // Local numbering: by reverse Cuthill–McKee where the band path may apply, else as found.
+    // A band of half-width b holds at most m(2b + 1) entries: denser components skip the
+    // ordering (the up terms of persistent Laplacians carry a dense block).
+    std::size_t entries = m;
+    for (std::size_t v : members) entries += adj[v].size();
+    const bool may_band =
+        kHaveBand && static_cast<Index>(m) >= kBandMinOrder &&
+        static_cast<double>(entries) <= static_cast<double>(m) * (2 * kBandFraction * static_cast<double>(m) + 1);
     std::vector<std::size_t> order = members;
-    if (kHaveBand && static_cast<Index>(m) >= kBandMinOrder) {
+    if (may_band) {
 #if defined(TOPOSPEC_WITH_LAPACKE) && defined(TOPOSPEC_WITH_BOOST_GRAPH)
       for (std::size_t k = 0; k < m; ++k) local[members[k]] = static_cast<std::int64_t>(k);
       std::vector<std::vector<std::size_t>> sub(m);
@@ -186,11 +193,10 @@ std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const Spec
     }
     for (std::size_t k = 0; k < m; ++k) local[order[k]] = static_cast<std::int64_t>(k);
     std::size_t bw = 0;
-    for (std::size_t k = 0; k < m; ++k)
+    for (std::size_t k = 0; may_band && k < m; ++k)
       for (std::size_t v : adj[order[k]])
         bw = std::max(bw, static_cast<std::size_t>(std::abs(local[v] - static_cast<std::int64_t>(k))));
-    const bool band = kHaveBand && static_cast<Index>(m) >= kBandMinOrder &&
-                      static_cast<double>(bw) <= kBandFraction * static_cast<double>(m);
+    const bool band = may_band && static_cast<double>(bw) <= kBandFraction * static_cast<double>(m);
     std::vector<double> part;
     if (band) {
 #if defined(TOPOSPEC_WITH_LAPACKE) && defined(TOPOSPEC_WITH_BOOST_GRAPH)

@@ -34,9 +34,10 @@ std::pair<std::vector<double>, Eigen::MatrixXd> dense_symmetric_eigenpairs(
 std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const SpectrumOptions& opts);
 
 // Band path used when bandwidth ≤ kBandFraction · order (and order ≥ kBandMinOrder). Measured
-// on 2176–3578-row Gram matrices of the PETLS torus: sb2st + dsterf vs dsyevd 0.31× time at
-// b/m = 0.055, 0.50× at 0.094, 1.2× at 0.196 (cost ∝ m²b against m³: parity near 0.17).
-inline constexpr double kBandFraction = 0.125;
+// on the 1268–3078-row Gram matrices of the PETLS torus (one thread, OpenBLAS's AVX-512
+// kernels), sb2st + dsterf against the dense two-stage solve: 0.53× time at b/m = 0.04, 0.75×
+// at 0.06, 0.92× at 0.086, 1.12–1.17× at 0.11 (cost ∝ m²b against m³: parity near 0.1).
+inline constexpr double kBandFraction = 0.1;
 inline constexpr Eigen::Index kBandMinOrder = 64;
 
 }  // namespace topospec::detail
