@@ -48,12 +48,6 @@ std::vector<std::vector<double>> clifford_torus_grid(int m, int k) {
   return points;
 }
 
-double lambda_min(const topospec::PersistentSpectrum& s) {
-  for (double l : s.eigenvalues)
-    if (l > s.zero_threshold) return l;
-  return 0;
-}
-
 double clean(double x) { return std::abs(x) < 1e-9 ? 0.0 : x; }
 
 // Spectra of all requests with dense eigenproblems on `backend`, timed on standard error.
@@ -118,7 +112,7 @@ int main(int argc, char** argv) try {
     const std::size_t beta = barcode.persistent_betti(1, s.request.a, s.request.b);
     agree += s.numeric_nullity == beta;
     std::printf("%5.2f %5.2f %6zu %8zu %8zu %11.6f %11.6f\n", s.request.a, s.request.b,
-                s.eigenvalues.size(), s.numeric_nullity, beta, clean(lambda_min(s)),
+                s.eigenvalues.size(), s.numeric_nullity, beta, clean(s.smallest_nonzero()),
                 clean(s.eigenvalues.empty() ? 0 : s.eigenvalues.back()));
     if (s.eigenvalues.size() != reference[i].eigenvalues.size()) max_difference = INFINITY;
     else

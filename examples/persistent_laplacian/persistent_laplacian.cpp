@@ -48,13 +48,6 @@ std::vector<std::vector<double>> clifford_torus_grid(int m, int k) {
   return points;
 }
 
-// The smallest eigenvalue above the zero threshold (eigenvalues ascending); 0 when none.
-double lambda_min(const topospec::PersistentSpectrum& s) {
-  for (double l : s.eigenvalues)
-    if (l > s.zero_threshold) return l;
-  return 0;
-}
-
 // Round-off below 1e-9 prints as 0, never as -0.000000.
 double clean(double x) { return std::abs(x) < 1e-9 ? 0.0 : x; }
 
@@ -103,12 +96,12 @@ int main() {
     agree[q] += s.numeric_nullity == beta;
     if (q != 1) continue;
     std::printf("%5.2f %5.2f %6zu %8zu %8zu %11.6f %11.6f%s\n", a, b, s.eigenvalues.size(),
-                s.numeric_nullity, beta, clean(lambda_min(s)),
+                s.numeric_nullity, beta, clean(s.smallest_nonzero()),
                 clean(s.eigenvalues.empty() ? 0 : s.eigenvalues.back()),
                 s.numeric_nullity == beta ? "" : "  MISMATCH");
     const auto col = std::find(grid.begin(), grid.end(), a) - grid.begin();
     const auto row = std::find(grid.begin(), grid.end(), b) - grid.begin();
-    lambda_map(row, col) = lambda_min(s);
+    lambda_map(row, col) = s.smallest_nonzero();
     betti_map(row, col) = static_cast<double>(beta);
   }
   for (int q : {0, 1})

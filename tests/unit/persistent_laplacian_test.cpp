@@ -244,6 +244,22 @@ TEST(PersistentLaplacian, Errors) {
   EXPECT_THROW(persistent_cells(unfiltered, 0, 0), Error);
 }
 
+TEST(PersistentSpectrum, SmallestNonzeroSkipsTheNumericalZeros) {
+  PersistentSpectrum s;
+  s.zero_threshold = 1e-10;
+  s.eigenvalues = {-3e-13, 0, 4e-11, 2, 3};
+  EXPECT_EQ(s.smallest_nonzero(), 2);
+  s.eigenvalues = {0, 1e-12};
+  EXPECT_EQ(s.smallest_nonzero(), 0);
+  s.eigenvalues = {};
+  EXPECT_EQ(s.smallest_nonzero(), 0);
+  // P1 (REFERENCE §3.3): spec Δ_1^{0,1} = {0, 2, 2, 4}, computed.
+  const PersistentRequest r{1, 0, 1};
+  const auto computed = persistent_laplacian_spectra(p1(), std::span(&r, 1));
+  ASSERT_EQ(computed.size(), 1u);
+  EXPECT_NEAR(computed[0].smallest_nonzero(), 2, kTol);
+}
+
 // A Rips filtration of 40 random points in the unit cube, up to triangles, and every pair (q, a, b)
 // of 6 of its values for q = 0, 1, 2: requests of very different sizes.
 struct Batch {

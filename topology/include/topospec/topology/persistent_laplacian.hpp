@@ -84,10 +84,18 @@ struct PersistentSpectrum {
   /// `atol + rtol·N`, N a bound on ‖Δ_q^{a,b}‖ (Dirac spectra: `atol + rtol·√N`).
   double zero_threshold = 0;
   std::size_t numeric_nullity = 0;  ///< eigenvalues within the zero threshold (= β_q^{a,b})
+  /// λ_min: the smallest eigenvalue above the zero threshold (the heat maps' quantity); 0 when
+  /// every eigenvalue is zero.
+  double smallest_nonzero() const {
+    for (double l : eigenvalues)
+      if (l > zero_threshold) return l;
+    return 0;
+  }
 };
 
 /// Full spectra of Δ_q^{a,b} for every request. Each request is computed on its own (no sweep
-/// over a shared factorization); what requests share is cached within one call: the boundary
+/// over a shared factorization), in parallel (options.threads); what requests share is cached
+/// within one call: the boundary
 /// matrices, and the Gram spectra of ∂_p on K_t, keyed by the p-cells present (the down term of
 /// (q, a, ·); the up term of (q, ·, b) when no new q-cell has a coface in K_b). Spectra are the
 /// union of the nonzero Gram spectra of the up and down terms, zero-padded; each Gram matrix is
