@@ -103,7 +103,10 @@ def run_petls(path, out):
                 cols.append(j)
                 vals.append((-1) ** i)
         boundaries.append(coo_matrix((vals, (rows, cols)), shape=(len(by_dim[q - 1]), len(by_dim[q]))).tocsc())
-    complex_ = petls.Complex(boundaries, filtrations)
+    # eigs_Algorithm="selfadjoint": PETLS's C++ dense float32 solver (its C++ default). The Python
+    # default ("eigvalsh", scipy) ignores request_list in petls 1.0.1 and computes every pair of
+    # consecutive filtration values instead.
+    complex_ = petls.Complex(boundaries, filtrations, eigs_Algorithm="selfadjoint")
     t1 = time.perf_counter()
     reqs = [(d, float(np.sqrt(a)), float(np.sqrt(b))) for d, a, b in requests]
     spectra = complex_.spectra(request_list=reqs)

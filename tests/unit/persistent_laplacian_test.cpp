@@ -301,6 +301,18 @@ TEST(PersistentLaplacian, ThreadsDoNotChangeTheResults) {
     EXPECT_EQ(d4[i].request, b.requests[i]);
     expect_spectrum(d4[i].eigenvalues, d1[i].eigenvalues, 1e-10);
   }
+  // Harmonic spaces: the same subspace (projectors agree; bases may differ by a rotation).
+  const auto h1 = persistent_harmonic_spaces(b.complex, b.requests, one);
+  const auto h4 = persistent_harmonic_spaces(b.complex, b.requests, four);
+  ASSERT_EQ(h4.size(), b.requests.size());
+  for (std::size_t i = 0; i < b.requests.size(); ++i) {
+    EXPECT_EQ(h4[i].request, b.requests[i]);
+    EXPECT_EQ(h4[i].cells, h1[i].cells);
+    ASSERT_EQ(h4[i].basis.cols(), h1[i].basis.cols());
+    const Eigen::MatrixXd p1 = h1[i].basis * h1[i].basis.transpose();
+    const Eigen::MatrixXd p4 = h4[i].basis * h4[i].basis.transpose();
+    EXPECT_LT((p1 - p4).norm(), 1e-9) << "request " << i;
+  }
 }
 
 TEST(PersistentLaplacian, ThreadsPassOnErrorsAndCancellation) {

@@ -477,6 +477,18 @@ unsigned thread_count(const PersistentLaplacianOptions& opts) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+// `opts` whose progress callback, called from several threads, runs one call at a time.
+SpectrumOptions one_callback_at_a_time(const SpectrumOptions& opts, unsigned threads, std::mutex& mutex) {
+  SpectrumOptions out = opts;
+  if (threads > 1 && opts.progress)
+    out.progress = [&mutex, inner = opts.progress](std::string_view stage, std::size_t done,
+                                                   std::size_t total) {
+      const std::lock_guard lock(mutex);
+      return inner(stage, done, total);
+    };
+  return out;
+}
+
 // Spectra of Δ for all requests, and the Gram data Dirac spectra reuse; `each` is called in
 // request order once all are done. What requests share is computed once: the real boundaries,
 // and the Gram spectra of ∂_p on K_t (∂_{q+1}^b serves every a whose new cells have no cofaces,
@@ -488,17 +500,9 @@ void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
   validate(c, requests);
   const Boundaries bd(c, requests);
   const unsigned threads = thread_count(opts);
-  // Progress from several threads: one callback at a time, counting finished requests.
   std::mutex progress_mutex;
   std::size_t finished = 0;
-  SpectrumOptions spectrum = opts.spectrum;
-  if (threads > 1 && spectrum.progress) {
-    spectrum.progress = [&, inner = opts.spectrum.progress](std::string_view stage, std::size_t done,
-                                                            std::size_t total) {
-      const std::lock_guard lock(progress_mutex);
-      return inner(stage, done, total);
-    };
-  }
+  const SpectrumOptions spectrum = one_callback_at_a_time(opts.spectrum, threads, progress_mutex);
   GramCache gram(c, bd, spectrum);
   // Cost estimate: the cube of the larger complex's size in degrees q and q + 1.
   std::vector<double> cost(requests.size());
@@ -615,23 +619,30 @@ std::vector<PersistentHarmonicSpace> persistent_harmonic_spaces(
     const PersistentLaplacianOptions& opts) {
   validate(c, requests);
   const Boundaries bd(c, requests);
-  std::vector<PersistentHarmonicSpace> out;
-  out.reserve(requests.size());
-  for (const auto& r : requests) {
-    PersistentPair pair(c, bd, r, opts.form, opts.spectrum);
-    check_dense(pair.n_k(), pair.n_k(), opts.spectrum, "persistent_harmonic_spaces");
+  const unsigned threads = thread_count(opts);
+  std::mutex progress_mutex;
+  const SpectrumOptions spectrum = one_callback_at_a_time(opts.spectrum, threads, progress_mutex);
+  std::optional<SerialBlas> serial_blas;
+  if (threads > 1) serial_blas.emplace();
+  std::vector<double> cost(requests.size());
+  for (std::size_t i = 0; i < requests.size(); ++i)
+    cost[i] = static_cast<double>(persistent_cells(c, requests[i].dim, requests[i].a).size());
+  std::vector<PersistentHarmonicSpace> out(requests.size());
+  run_tasks(requests.size(), threads, cost, [&](std::size_t i) {
+    const auto& r = requests[i];
+    PersistentPair pair(c, bd, r, opts.form, spectrum);
+    check_dense(pair.n_k(), pair.n_k(), spectrum, "persistent_harmonic_spaces");
     Dense l = pair.up_matrix();
     l += gram_cols(pair.down());
-    PersistentHarmonicSpace h;
+    PersistentHarmonicSpace& h = out[i];
     h.request = r;
-    h.zero_threshold = opts.spectrum.atol + opts.spectrum.rtol * pair.norm_bound();
-    for (std::size_t i : pair.cells()) h.cells.push_back(c.label(r.dim, i));
-    const auto [values, vectors] = detail::dense_symmetric_eigenpairs(std::move(l), opts.spectrum);
+    h.zero_threshold = spectrum.atol + spectrum.rtol * pair.norm_bound();
+    for (std::size_t j : pair.cells()) h.cells.push_back(c.label(r.dim, j));
+    const auto [values, vectors] = detail::dense_symmetric_eigenpairs(std::move(l), spectrum);
     Index z = 0;
     while (z < static_cast<Index>(values.size()) && std::abs(values[static_cast<std::size_t>(z)]) <= h.zero_threshold) ++z;
     h.basis = vectors.leftCols(z);
-    out.push_back(std::move(h));
-  }
+  });
   return out;
 }
 

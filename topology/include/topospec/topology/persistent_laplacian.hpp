@@ -122,7 +122,7 @@ struct PersistentHarmonicSpace {
 };
 
 /// Persistent harmonic spaces for every request, from a dense eigendecomposition of
-/// Δ_q^{a,b} (formed as `opts.form` says). Throws InvalidInput("requests", …) for a bad
+/// Δ_q^{a,b} (formed as `opts.form` says), requests in parallel (opts.threads). Throws InvalidInput("requests", …) for a bad
 /// request, Error when c is not filtered, ResourceLimit past the dense budget.
 std::vector<PersistentHarmonicSpace> persistent_harmonic_spaces(
     const ChainComplex& c, std::span<const PersistentRequest> requests,
