@@ -40,6 +40,7 @@
 #include <utility>
 
 #include "dense_symmetric_eigen.hpp"
+#include "kernel_projection.hpp"
 #include "topospec/topology/blas_kernels.hpp"
 #include "topospec/topology/error.hpp"
 
@@ -300,8 +301,7 @@ class PersistentPair {
       cod.compute(d);
       block = a - cm.transpose() * cod.solve(cm);
     } else {
-      const Dense& ms = m_s();
-      block = ms * ms.transpose();
+      block = detail::gram(m_s());
     }
     for (std::size_t i = 0; i < c_rows_.size(); ++i)
       for (std::size_t j = 0; j < c_rows_.size(); ++j)
@@ -378,25 +378,18 @@ class PersistentPair {
   }
 
  private:
-  // QR of R_{N,S}ᵀ (column pivoting): its trailing s − r columns of Q span ker R_{N,S}.
+  // R_{K,S}Z and dim ker R_{N,S} (Z: an orthonormal basis of ker R_{N,S}, from a
+  // column-pivoted QR of R_{N,S}ᵀ; kernel_projection.hpp).
   void factor() {
     if (factored_) return;
     factored_ = true;
     kernel_dim_ = 0;
     if (s_ == 0) return;
-    Eigen::ColPivHouseholderQR<Dense> qr(r_ns_.transpose());
-    qr.setThreshold(kRankThreshold);
-    kernel_dim_ = static_cast<Index>(s_) - qr.rank();
-    const Dense q = qr.householderQ();
-    z_ = q.rightCols(kernel_dim_);
+    ms_orth_ = detail::restrict_to_kernel(r_ks_, r_ns_, kRankThreshold, kernel_dim_);
   }
 
   const Dense& orthonormal_m_s() {
     factor();
-    if (!ms_orth_ready_) {
-      ms_orth_ = r_ks_ * z_;
-      ms_orth_ready_ = true;
-    }
     return ms_orth_;
   }
 
@@ -429,8 +422,7 @@ class PersistentPair {
   Dense r_ks_, r_ns_;
   bool factored_ = false;
   Index kernel_dim_ = 0;
-  Dense z_;
-  bool ms_orth_ready_ = false, ms_schur_ready_ = false;
+  bool ms_schur_ready_ = false;
   Dense ms_orth_, ms_schur_;
 };
 
