@@ -41,6 +41,7 @@
 
 #include "dense_symmetric_eigen.hpp"
 #include "kernel_projection.hpp"
+#include "topospec/topology/backend.hpp"
 #include "topospec/topology/blas_kernels.hpp"
 #include "topospec/topology/error.hpp"
 
@@ -464,7 +465,9 @@ void run_tasks(std::size_t n, unsigned threads, const std::vector<double>& cost,
 }
 
 unsigned thread_count(const PersistentLaplacianOptions& opts) {
-  if (opts.spectrum.backend != Backend::Cpu) return 1;  // one device: its solves queue anyway
+  // A usable GPU takes the dense solves (as in dense_symmetric_eigen.cpp): one device, its
+  // solves queue anyway. Auto without a device is the CPU.
+  if (opts.spectrum.backend != Backend::Cpu && cuda_device_count() > 0) return 1;
   if (opts.threads > 0) return opts.threads;
   return std::max(1u, std::thread::hardware_concurrency());
 }

@@ -58,7 +58,8 @@ struct PersistentLaplacianOptions {
   PersistentLaplacianForm form = PersistentLaplacianForm::Projection;
   /// Requests solved at once, each on its own thread (they are independent); 0 = one per core.
   /// With more than one, each BLAS call stays on its thread (SerialBlas, blas_kernels.hpp).
-  /// GPU backends use one. Results do not depend on it.
+  /// One when a GPU takes the dense solves (backend Cuda or Auto with a device). Results do
+  /// not depend on it.
   unsigned threads = 0;
   SpectrumOptions spectrum;  ///< tolerances (zero threshold), dense budget, progress
 };
