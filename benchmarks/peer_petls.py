@@ -2,7 +2,7 @@
 """PETLS workload (shared/benchmarks/petls-workload.md): export the presets for topospec, run
 PETLS on the same export, compare spectra.
 
-  peer_petls.py export quick|medium OUTDIR     (python with gudhi + numpy, e.g. /usr/bin/python3)
+  peer_petls.py export quick|medium|grid OUTDIR     (python with gudhi + numpy, e.g. /usr/bin/python3)
   peer_petls.py petls FILE OUT                 (python with petls + numpy)
   peer_petls.py compare A B                    (any python3 with numpy)
 
@@ -31,7 +31,9 @@ def points(kind, n):
     return pts + 0.02 * rng.standard_normal((n, 3))
 
 
-PRESETS = {"quick": [("torus", 500, 2, 8), ("sphere", 300, 2, 8)], "medium": [("torus", 500, 3, 16)]}
+PRESETS = {"quick": [("torus", 500, 2, 8), ("sphere", 300, 2, 8)], "medium": [("torus", 500, 3, 16)],
+           # The CUDA issue's grid: the medium complex, every pair a ≤ b of its 16 sampled values.
+           "grid": [("torus", 500, 3, 16)]}
 
 
 def export(preset, outdir):
@@ -47,9 +49,14 @@ def export(preset, outdir):
         # PETLS samples the distinct alpha radii; sqrt is monotone, so the same indices of the
         # distinct squared radii pick the same values (a = r²).
         sampled = [values[i] for i in np.linspace(0, len(values) - 1, k, dtype=int)]
-        requests = [(d, sampled[i], sampled[i + 1]) for i in range(k - 1) for d in range(max_dim + 1)]
-        requests += [(d, sampled[-1], sampled[-1]) for d in range(max_dim + 1)]
-        path = os.path.join(outdir, f"{kind}{n}_d{max_dim}.txt")
+        if preset == "grid":
+            requests = [(d, sampled[i], sampled[j]) for i in range(k) for j in range(i, k)
+                        for d in range(max_dim + 1)]
+        else:
+            requests = [(d, sampled[i], sampled[i + 1]) for i in range(k - 1) for d in range(max_dim + 1)]
+            requests += [(d, sampled[-1], sampled[-1]) for d in range(max_dim + 1)]
+        suffix = "_grid" if preset == "grid" else ""
+        path = os.path.join(outdir, f"{kind}{n}_d{max_dim}{suffix}.txt")
         with open(path, "w") as f:
             f.write("topospec-filtration 1\n")
             f.write(f"simplices {len(simplices)}\n")

@@ -4,11 +4,16 @@
 // "dim a b"), times persistent_laplacian_spectra over all requests, and writes the spectra
 // ("dim a b : λ…", one line per request) for comparison with PETLS.
 //
-//   persistent_laplacian_benchmark FILE [OUT] [--form schur|projection]
+//   persistent_laplacian_benchmark FILE [OUT] [--form schur|projection] [--threads N]
+//                                  [--backend cpu|cuda|auto] [--reference SPECTRA]
+// --reference reads a spectra file of the same requests (another run's OUT) and prints the
+// largest eigenvalue difference relative to each spectrum's largest |λ| (the device check
+// compares its GPU run with its CPU run this way).
 // A plain timer, not Google Benchmark: one pass over all requests is the measured workload,
 // as for the peer; benchmarks/run_petls_peer.sh runs both in the same run.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -17,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "topospec/topology/backend.hpp"
 #include "topospec/topology/blas_kernels.hpp"
 #include "topospec/topology/filtration.hpp"
 #include "topospec/topology/persistent_laplacian.hpp"
@@ -25,10 +31,10 @@ int main(int argc, char** argv) {
   topospec::use_blas_kernels_of_this_cpu(argv);
   if (argc < 2) {
     std::cerr << "usage: persistent_laplacian_benchmark FILE [OUT] [--form schur|projection] "
-                 "[--threads N]\n";
+                 "[--threads N] [--backend cpu|cuda|auto] [--reference SPECTRA]\n";
     return 2;
   }
-  std::string out_path;
+  std::string out_path, reference_path;
   topospec::PersistentLaplacianOptions opts;
   opts.form = topospec::PersistentLaplacianForm::Projection;
   for (int i = 2; i < argc; ++i) {
@@ -37,6 +43,12 @@ int main(int argc, char** argv) {
       const std::string f = argv[++i];
       opts.form = f == "schur" ? topospec::PersistentLaplacianForm::Schur
                                : topospec::PersistentLaplacianForm::Projection;
+    } else if (arg == "--backend" && i + 1 < argc) {
+      opts.spectrum.backend = topospec::parse_backend(argv[++i]);
+      const auto choice = topospec::select_backend(opts.spectrum.backend);
+      if (!choice.message.empty()) std::cerr << choice.message << "\n";
+    } else if (arg == "--reference" && i + 1 < argc) {
+      reference_path = argv[++i];
     } else if (arg == "--threads" && i + 1 < argc) {
       opts.threads = static_cast<unsigned>(std::stoul(argv[++i]));
     } else {
@@ -85,11 +97,37 @@ int main(int argc, char** argv) {
   const auto t2 = std::chrono::steady_clock::now();
   std::size_t max_rows = 0;
   for (const auto& s : spectra) max_rows = std::max(max_rows, s.eigenvalues.size());
-  std::printf("topospec build_s=%.3f spectra_s=%.3f requests=%zu max_rows=%zu blas=%s threads=%u\n",
+  std::printf("topospec build_s=%.3f spectra_s=%.3f requests=%zu max_rows=%zu blas=%s threads=%u backend=%s\n",
               std::chrono::duration<double>(t1 - t0).count(),
               std::chrono::duration<double>(t2 - t1).count(), spectra.size(), max_rows,
               topospec::blas_kernels().c_str(),
-              opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency()));
+              opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency()),
+              topospec::to_string(opts.spectrum.backend).c_str());
+  if (!reference_path.empty()) {
+    // One line per request, "dim a b : λ…", in request order.
+    std::ifstream ref(reference_path);
+    double worst = 0;
+    std::size_t lines = 0;
+    for (std::string row; std::getline(ref, row) && lines < spectra.size(); ++lines) {
+      std::istringstream ls(row.substr(row.find(':') + 1));
+      std::vector<double> want;
+      for (double v; ls >> v;) want.push_back(v);
+      const auto& got = spectra[lines].eigenvalues;
+      if (want.size() != got.size()) {
+        std::printf("reference: request %zu has %zu eigenvalues here, %zu there\n", lines, got.size(),
+                    want.size());
+        return 1;
+      }
+      double scale = 1e-300;
+      for (double v : want) scale = std::max(scale, std::abs(v));
+      for (std::size_t k = 0; k < got.size(); ++k) worst = std::max(worst, std::abs(got[k] - want[k]) / scale);
+    }
+    if (lines != spectra.size()) {
+      std::printf("reference: %zu lines for %zu requests\n", lines, spectra.size());
+      return 1;
+    }
+    std::printf("max_rel_diff=%.3e\n", worst);
+  }
   if (!out_path.empty()) {
     std::FILE* f = std::fopen(out_path.c_str(), "w");
     for (const auto& s : spectra) {

@@ -1,5 +1,5 @@
 // Device discovery for the CUDA backend.
-#include <cuda_runtime.h>
+#include "device_memory.cuh"
 
 #include <string>
 

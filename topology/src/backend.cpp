@@ -39,6 +39,9 @@ std::string cuda_device_description() { return "CUDA backend not compiled"; }
 std::vector<double> cuda_symmetric_eigenvalues(const Eigen::MatrixXd&) {
   throw NotCompiled("the CUDA backend was not compiled into this build of topospec");
 }
+std::vector<std::vector<double>> cuda_symmetric_eigenvalues_batched(const std::vector<Eigen::MatrixXd>&) {
+  throw NotCompiled("the CUDA backend was not compiled into this build of topospec");
+}
 #endif
 
 }  // namespace topospec

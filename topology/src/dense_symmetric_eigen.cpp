@@ -2,6 +2,7 @@
 
 #include <Eigen/Eigenvalues>
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
@@ -129,48 +130,147 @@ constexpr bool kHaveBand = false;
 
 }  // namespace
 
+namespace {
+
+// The lower-triangle sparsity graph of g: adjacency lists and diagonal entries.
+struct SymmetricPattern {
+  std::vector<std::vector<std::size_t>> adj;
+  std::vector<double> diag;
+};
+
+SymmetricPattern symmetric_pattern(const RealMatrix& g) {
+  using Index = Eigen::Index;
+  const auto un = static_cast<std::size_t>(g.rows());
+  // Lower-triangle entries only (as the dense solvers read them); the graph is their pattern.
+  SymmetricPattern p{std::vector<std::vector<std::size_t>>(un), std::vector<double>(un, 0.0)};
+  for (Index j = 0; j < g.outerSize(); ++j)
+    for (RealMatrix::InnerIterator it(g, j); it; ++it) {
+      if (it.value() == 0.0 || it.row() < j) continue;
+      const auto i = static_cast<std::size_t>(it.row()), jj = static_cast<std::size_t>(j);
+      if (i == jj) {
+        p.diag[i] += it.value();
+      } else {
+        p.adj[i].push_back(jj);
+        p.adj[jj].push_back(i);
+      }
+    }
+  return p;
+}
+
+// Calls visit(members) for every connected component with at least one edge (breadth-first
+// order from its smallest vertex) and isolated(v) for every isolated vertex.
+template <class Visit, class Isolated>
+void for_each_component(const SymmetricPattern& p, Visit&& visit, Isolated&& isolated) {
+  const std::size_t un = p.adj.size();
+  std::vector<char> seen(un, 0);
+  std::vector<std::size_t> members;
+  for (std::size_t s = 0; s < un; ++s) {
+    if (seen[s]) continue;
+    seen[s] = 1;
+    if (p.adj[s].empty()) {
+      isolated(s);
+      continue;
+    }
+    members.assign(1, s);
+    for (std::size_t k = 0; k < members.size(); ++k)
+      for (std::size_t v : p.adj[members[k]])
+        if (!seen[v]) {
+          seen[v] = 1;
+          members.push_back(v);
+        }
+    visit(members);
+  }
+}
+
+// The symmetric block of g on `order` (lower triangle filled): row/column k is vertex order[k].
+// `local` maps a vertex to its position in `order`.
+Eigen::MatrixXd component_block(const RealMatrix& g, const SymmetricPattern& p,
+                                const std::vector<std::size_t>& order,
+                                const std::vector<std::int64_t>& local) {
+  using Index = Eigen::Index;
+  const auto m = static_cast<Index>(order.size());
+  Eigen::MatrixXd a = Eigen::MatrixXd::Zero(m, m);
+  for (Index k = 0; k < m; ++k) {
+    const auto j = static_cast<Index>(order[static_cast<std::size_t>(k)]);
+    a(k, k) = p.diag[static_cast<std::size_t>(j)];
+    for (RealMatrix::InnerIterator it(g, j); it; ++it) {
+      if (it.value() == 0.0 || it.row() <= j) continue;
+      const auto r = static_cast<Index>(local[static_cast<std::size_t>(it.row())]);
+      a(std::max(r, k), std::min(r, k)) += it.value();
+    }
+  }
+  return a;
+}
+
+}  // namespace
+
+std::vector<std::vector<double>> component_spectra(const std::vector<RealMatrix>& gs,
+                                                   const DenseBatchSolver& solve) {
+  std::vector<std::vector<double>> out(gs.size());
+  std::vector<Eigen::MatrixXd> blocks;
+  std::vector<std::size_t> owner;  // matrix of each block
+  for (std::size_t i = 0; i < gs.size(); ++i) {
+    const RealMatrix& g = gs[i];
+    if (g.rows() != g.cols())
+      throw InvalidInput("matrix", "not square (" + std::to_string(g.rows()) + " x " +
+                                       std::to_string(g.cols()) + ")");
+    const SymmetricPattern p = symmetric_pattern(g);
+    std::vector<std::int64_t> local(p.adj.size(), -1);
+    out[i].reserve(p.adj.size());
+    for_each_component(
+        p,
+        [&](const std::vector<std::size_t>& members) {
+          for (std::size_t k = 0; k < members.size(); ++k) local[members[k]] = static_cast<std::int64_t>(k);
+          blocks.push_back(component_block(g, p, members, local));
+          owner.push_back(i);
+        },
+        [&](std::size_t v) { out[i].push_back(p.diag[v]); });
+  }
+  const auto values = solve(blocks);
+  for (std::size_t b = 0; b < blocks.size(); ++b)
+    out[owner[b]].insert(out[owner[b]].end(), values[b].begin(), values[b].end());
+  for (auto& w : out) std::sort(w.begin(), w.end());
+  return out;
+}
+
+std::vector<std::vector<double>> sparse_symmetric_eigenvalues_batched(const std::vector<RealMatrix>& gs,
+                                                                      const SpectrumOptions& opts) {
+  if (batch_on_gpu(opts))
+    return component_spectra(gs, [&](const std::vector<Eigen::MatrixXd>& blocks) {
+      // Under Auto a batch pays on the device when its work reaches that of one dense solve of
+      // kCudaDenseEigenThreshold rows (where the GPU measured 20× faster, BENCHMARKS.md).
+      double work = 0;
+      for (const auto& b : blocks) work += std::pow(static_cast<double>(b.rows()), 3);
+      if (opts.backend == Backend::Cuda || work >= std::pow(static_cast<double>(kCudaDenseEigenThreshold), 3))
+        return cuda_symmetric_eigenvalues_batched(blocks);
+      std::vector<std::vector<double>> out;
+      for (Eigen::MatrixXd b : blocks) out.push_back(cpu_solve(b, false));
+      return out;
+    });
+  std::vector<std::vector<double>> out;
+  out.reserve(gs.size());
+  for (const auto& g : gs) out.push_back(sparse_symmetric_eigenvalues(g, opts));
+  return out;
+}
+
+bool batch_on_gpu(const SpectrumOptions& opts) {
+  return opts.backend != Backend::Cpu && cuda_device_count() > 0;
+}
+
 std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const SpectrumOptions& opts) {
   using Index = Eigen::Index;
   const Index n = g.rows();
   if (n == 0) return {};
   if (on_gpu(opts, n)) return cuda_symmetric_eigenvalues(Eigen::MatrixXd(g));
   const auto un = static_cast<std::size_t>(n);
-  // Lower-triangle entries only (as the dense solvers read them); the graph is their pattern.
-  std::vector<std::vector<std::size_t>> adj(un);
-  std::vector<double> diag(un, 0.0);
-  for (Index j = 0; j < g.outerSize(); ++j)
-    for (RealMatrix::InnerIterator it(g, j); it; ++it) {
-      if (it.value() == 0.0 || it.row() < j) continue;
-      const auto i = static_cast<std::size_t>(it.row()), jj = static_cast<std::size_t>(j);
-      if (i == jj) {
-        diag[i] += it.value();
-      } else {
-        adj[i].push_back(jj);
-        adj[jj].push_back(i);
-      }
-    }
-  // Connected components (breadth-first), each solved on its own.
-  std::vector<std::int64_t> comp(un, -1);
-  std::vector<std::size_t> members;
+  const SymmetricPattern pattern = symmetric_pattern(g);
+  const auto& adj = pattern.adj;
+  const auto& diag = pattern.diag;
   std::vector<std::int64_t> local(un, -1);
   std::vector<double> w;
   w.reserve(un);
   report_progress(opts.progress, "sparse eigensolver", 0, 1);
-  for (std::size_t s = 0; s < un; ++s) {
-    if (comp[s] >= 0) continue;
-    if (adj[s].empty()) {
-      comp[s] = 0;
-      w.push_back(diag[s]);
-      continue;
-    }
-    members.assign(1, s);
-    comp[s] = 1;
-    for (std::size_t k = 0; k < members.size(); ++k)
-      for (std::size_t v : adj[members[k]])
-        if (comp[v] < 0) {
-          comp[v] = 1;
-          members.push_back(v);
-        }
+  for_each_component(pattern, [&](const std::vector<std::size_t>& members) {
     const std::size_t m = members.size();
     // Local numbering: by reverse Cuthill–McKee where the band path may apply, else as found.
     // A band of half-width b holds at most m(2b + 1) entries: denser components skip the
@@ -216,21 +316,11 @@ std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const Spec
       part = band_solve(ab, static_cast<lapack_int>(m), static_cast<lapack_int>(bw));
 #endif
     } else {
-      Eigen::MatrixXd a = Eigen::MatrixXd::Zero(static_cast<Index>(m), static_cast<Index>(m));
-      for (std::size_t k = 0; k < m; ++k) {
-        a(static_cast<Index>(k), static_cast<Index>(k)) = diag[order[k]];
-        const auto j = static_cast<Index>(order[k]);
-        for (RealMatrix::InnerIterator it(g, j); it; ++it) {
-          if (it.value() == 0.0 || it.row() <= j) continue;
-          const auto r = static_cast<Index>(local[static_cast<std::size_t>(it.row())]);
-          const auto kk = static_cast<Index>(k);
-          a(std::max(r, kk), std::min(r, kk)) += it.value();
-        }
-      }
+      Eigen::MatrixXd a = component_block(g, pattern, order, local);
       part = cpu_solve(a, false);
     }
     w.insert(w.end(), part.begin(), part.end());
-  }
+  }, [&](std::size_t v) { w.push_back(diag[v]); });
   std::sort(w.begin(), w.end());
   report_progress(opts.progress, "sparse eigensolver", 1, 1);
   return w;

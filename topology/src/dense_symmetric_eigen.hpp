@@ -8,6 +8,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -32,6 +33,30 @@ std::pair<std::vector<double>, Eigen::MatrixXd> dense_symmetric_eigenpairs(
 // above. Needs LAPACKE and Boost.Graph at build time, else every component is solved densely.
 // Sends the whole matrix to the GPU when `opts` would send its dense form there.
 std::vector<double> sparse_symmetric_eigenvalues(const RealMatrix& g, const SpectrumOptions& opts);
+
+// Whether sparse_symmetric_eigenvalues_batched takes the batched path: a usable device and a
+// backend other than Cpu.
+bool batch_on_gpu(const SpectrumOptions& opts);
+
+// Eigenvalues of each sparse symmetric matrix (lower triangles read), ascending, in input
+// order. When batch_on_gpu(opts), the connected components of all the matrices go to the device
+// together (cuda_symmetric_eigenvalues_batched): a grid's many small blocks in few launches;
+// under Auto only when their work Σm³ reaches that of one dense solve of
+// kCudaDenseEigenThreshold rows (else they are solved densely here). Otherwise each matrix is
+// solved by sparse_symmetric_eigenvalues.
+std::vector<std::vector<double>> sparse_symmetric_eigenvalues_batched(const std::vector<RealMatrix>& gs,
+                                                                      const SpectrumOptions& opts);
+
+// Solves a list of dense symmetric blocks (lower triangles), eigenvalues ascending per block.
+using DenseBatchSolver =
+    std::function<std::vector<std::vector<double>>(const std::vector<Eigen::MatrixXd>&)>;
+
+// The batched path with its block solver as a parameter (the device one in production, a host
+// one in tests): splits every matrix into the connected components of its sparsity graph,
+// solves all components with one call of `solve` (an isolated row contributes its diagonal
+// entry), and reassembles each matrix's spectrum. Throws InvalidInput for a non-square matrix.
+std::vector<std::vector<double>> component_spectra(const std::vector<RealMatrix>& gs,
+                                                   const DenseBatchSolver& solve);
 
 // Band path used when bandwidth ≤ kBandFraction · order (and order ≥ kBandMinOrder). Measured
 // on the 1268–3078-row Gram matrices of the PETLS torus (one thread, OpenBLAS's AVX-512

@@ -126,13 +126,14 @@ Dense gram_cols(const RealMatrix& m) {  // Mᵀ M
   return Dense(RealMatrix(mt * m));
 }
 
-// Eigenvalues of the smaller Gram matrix of a sparse m (ascending).
-std::vector<double> smaller_gram_spectrum(const RealMatrix& m, const SpectrumOptions& opts) {
+// The smaller of M Mᵀ and Mᵀ M for a sparse m (their nonzero spectra agree); 0 × 0 when m has
+// no rows or no columns.
+RealMatrix smaller_gram(const RealMatrix& m, const SpectrumOptions& opts) {
   const auto r = static_cast<std::size_t>(m.rows()), k = static_cast<std::size_t>(m.cols());
-  if (r == 0 || k == 0) return {};
+  if (r == 0 || k == 0) return RealMatrix(0, 0);
   check_dense(std::min(r, k), std::min(r, k), opts, "persistent Laplacian spectrum");
   const RealMatrix mt = m.transpose();
-  return detail::sparse_symmetric_eigenvalues(r <= k ? RealMatrix(m * mt) : RealMatrix(mt * m), opts);
+  return r <= k ? RealMatrix(m * mt) : RealMatrix(mt * m);
 }
 
 // Σ of two Gram spectra → spectrum of a PSD operator of order n whose nonzero spectrum is their
@@ -168,25 +169,39 @@ class Boundaries {
 // computed once, by the first thread that asks; others asking for it meanwhile wait.
 class GramCache {
  public:
+  using Key = std::pair<int, std::size_t>;
+
   GramCache(const ChainComplex& c, const Boundaries& bd, const SpectrumOptions& opts)
       : c_(c), bd_(bd), opts_(opts) {}
 
-  const std::vector<double>& operator()(int p, double t) {
+  Key key(int p, double t) const {
     std::size_t present = 0;
     if (p >= 1 && p <= c_.top_degree())
       for (double v : c_.values()[static_cast<std::size_t>(p)]) present += v <= t ? 1 : 0;
-    std::shared_ptr<Entry> entry;
-    {
-      const std::lock_guard lock(mutex_);
-      auto& slot = entries_[{p, present}];
-      if (!slot) slot = std::make_shared<Entry>();
-      entry = slot;
-    }
-    std::call_once(entry->once, [&] {
-      if (p >= 1 && p <= c_.top_degree())
-        entry->values = smaller_gram_spectrum(restricted_boundary(c_, bd_(p), p, t), opts_);
-    });
-    return entry->values;
+    return {p, present};
+  }
+
+  // The Gram matrix whose spectrum the entry (p, t) holds (0 × 0 outside 1 … top degree).
+  RealMatrix matrix(int p, double t) const {
+    if (p < 1 || p > c_.top_degree()) return RealMatrix(0, 0);
+    return smaller_gram(restricted_boundary(c_, bd_(p), p, t), opts_);
+  }
+
+  // The spectrum of entry (p, t), computed here unless present.
+  const std::vector<double>& operator()(int p, double t) {
+    const std::shared_ptr<Entry> e = entry(key(p, t));
+    std::call_once(e->once, [&] { e->values = detail::sparse_symmetric_eigenvalues(matrix(p, t), opts_); });
+    return e->values;
+  }
+
+  bool contains(const Key& k) {
+    const std::lock_guard lock(mutex_);
+    return entries_.count(k) > 0;
+  }
+  // Stores the spectrum of entry k, computed elsewhere (the batched device path).
+  void put(const Key& k, std::vector<double> values) {
+    const std::shared_ptr<Entry> e = entry(k);
+    std::call_once(e->once, [&] { e->values = std::move(values); });
   }
 
  private:
@@ -194,11 +209,17 @@ class GramCache {
     std::once_flag once;
     std::vector<double> values;
   };
+  std::shared_ptr<Entry> entry(const Key& k) {
+    const std::lock_guard lock(mutex_);
+    auto& slot = entries_[k];
+    if (!slot) slot = std::make_shared<Entry>();
+    return slot;
+  }
   const ChainComplex& c_;
   const Boundaries& bd_;
   const SpectrumOptions& opts_;
   std::mutex mutex_;
-  std::map<std::pair<int, std::size_t>, std::shared_ptr<Entry>> entries_;
+  std::map<Key, std::shared_ptr<Entry>> entries_;
 };
 
 // Everything one request (q, a, b) needs, built from ∂_{q+1} and ∂_q without touching cells
@@ -322,14 +343,15 @@ class PersistentPair {
     return m;
   }
 
-  // Eigenvalues of the smaller Gram matrix of the up term.
-  std::vector<double> up_gram_spectrum(const SpectrumOptions& opts) {
-    if (s_ == 0) return {};  // callers use the cached spectrum of ∂_{q+1}^b instead
+  // The smaller Gram matrix of the up term (0 × 0 when unchanged: callers use the cached
+  // spectrum of ∂_{q+1}^b instead).
+  RealMatrix up_gram_matrix(const SpectrumOptions& opts) {
+    if (s_ == 0) return RealMatrix(0, 0);
     const Dense& ms = m_s();
     const auto cols = static_cast<std::size_t>(r_kt_.cols() + ms.cols());
     if (n_k_ <= cols) {
       check_dense(n_k_, n_k_, opts, "persistent Laplacian spectrum");
-      return detail::sparse_symmetric_eigenvalues(up_matrix().sparseView(0.0, 0.0), opts);
+      return up_matrix().sparseView(0.0, 0.0);
     }
     // MᵀM with M = [R_{K,T} | M_S (on the touched rows)].
     check_dense(cols, cols, opts, "persistent Laplacian spectrum");
@@ -349,7 +371,7 @@ class PersistentPair {
     g.topRightCorner(t, ms.cols()) = r_kt_c_t * ms;
     g.bottomLeftCorner(ms.cols(), t) = g.topRightCorner(t, ms.cols()).transpose();
     g.bottomRightCorner(ms.cols(), ms.cols()) = ms.transpose() * ms;
-    return detail::sparse_symmetric_eigenvalues(g.sparseView(0.0, 0.0), opts);
+    return g.sparseView(0.0, 0.0);
   }
 
   // Bound on ‖Δ‖ for the zero threshold: ‖Δ‖ ≤ ‖R_K‖² + ‖∂_q^a‖² (R_KΠR_Kᵀ ⪯ R_KR_Kᵀ) and
@@ -465,12 +487,13 @@ void run_tasks(std::size_t n, unsigned threads, const std::vector<double>& cost,
 }
 
 unsigned thread_count(const PersistentLaplacianOptions& opts) {
-  // A usable GPU takes the dense solves (as in dense_symmetric_eigen.cpp): one device, its
-  // solves queue anyway. Auto without a device is the CPU.
-  if (opts.spectrum.backend != Backend::Cpu && cuda_device_count() > 0) return 1;
   if (opts.threads > 0) return opts.threads;
   return std::max(1u, std::thread::hardware_concurrency());
 }
+
+// Requests per round on the device path: their matrices are held at once on the host (a few
+// hundred MiB for the largest PETLS-sized requests), and one batched solve covers them all.
+constexpr std::size_t kDeviceRound = 16;
 
 // `opts` whose progress callback, called from several threads, runs one call at a time.
 SpectrumOptions one_callback_at_a_time(const SpectrumOptions& opts, unsigned threads, std::mutex& mutex) {
@@ -511,23 +534,86 @@ void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
   std::vector<PairSpectra> results(requests.size());
   std::optional<SerialBlas> serial_blas;
   if (threads > 1) serial_blas.emplace();
-  run_tasks(requests.size(), threads, cost, [&](std::size_t i) {
-    const auto& r = requests[i];
-    PersistentPair pair(c, bd, r, opts.form, spectrum);
-    PairSpectra& ps = results[i];
-    ps.n_k = pair.n_k();
-    ps.n_prev = static_cast<std::size_t>(pair.down().rows());
-    ps.up_gram = pair.up_unchanged() ? gram(r.dim + 1, r.b) : pair.up_gram_spectrum(spectrum);
-    ps.down_gram = gram(r.dim, r.a);
-    ps.norm = pair.norm_bound();
-    if (need_relative_dim) ps.n_rel = pair.relative_dim();
+  auto request_done = [&] {
     std::size_t done;
     {
       const std::lock_guard lock(progress_mutex);
       done = ++finished;
     }
     report_progress(spectrum.progress, "persistent Laplacian requests", done, requests.size());
-  });
+  };
+  // Everything of a request but its eigenproblems; returns the up term's Gram matrix, 0 × 0
+  // when the up term is that of ∂_{q+1}^b (cached).
+  auto prepare = [&](std::size_t i) {
+    const auto& r = requests[i];
+    PersistentPair pair(c, bd, r, opts.form, spectrum);
+    PairSpectra& ps = results[i];
+    ps.n_k = pair.n_k();
+    ps.n_prev = static_cast<std::size_t>(pair.down().rows());
+    ps.norm = pair.norm_bound();
+    if (need_relative_dim) ps.n_rel = pair.relative_dim();
+    return std::pair{pair.up_unchanged(), pair.up_gram_matrix(spectrum)};
+  };
+
+  if (!detail::batch_on_gpu(spectrum)) {
+    run_tasks(requests.size(), threads, cost, [&](std::size_t i) {
+      const auto& r = requests[i];
+      auto [unchanged, up] = prepare(i);
+      PairSpectra& ps = results[i];
+      ps.up_gram = unchanged ? gram(r.dim + 1, r.b) : detail::sparse_symmetric_eigenvalues(up, spectrum);
+      ps.down_gram = gram(r.dim, r.a);
+      request_done();
+    });
+  } else {
+    // The device path: rounds of requests, largest first. Each round builds its matrices on
+    // all cores (the factorizations on the new cells included), then solves their
+    // eigenproblems and those of the Gram-cache entries it is first to need in one batch.
+    std::vector<std::size_t> order(requests.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t x, std::size_t y) { return cost[x] > cost[y]; });
+    for (std::size_t first = 0; first < order.size(); first += kDeviceRound) {
+      const std::size_t count = std::min(kDeviceRound, order.size() - first);
+      const std::span<const std::size_t> round(order.data() + first, count);
+      std::vector<RealMatrix> up(count);
+      std::vector<char> unchanged(count);
+      run_tasks(count, threads, std::vector<double>(count, 0.0), [&](std::size_t j) {
+        auto [same, matrix] = prepare(round[j]);
+        unchanged[j] = same;
+        up[j] = std::move(matrix);
+      });
+      // Cache entries this round needs that no earlier round computed.
+      std::vector<GramCache::Key> keys;
+      std::vector<std::pair<int, double>> where;
+      auto need = [&](int p, double t) {
+        const GramCache::Key k = gram.key(p, t);
+        if (!gram.contains(k) && std::find(keys.begin(), keys.end(), k) == keys.end()) {
+          keys.push_back(k);
+          where.emplace_back(p, t);
+        }
+      };
+      for (std::size_t j = 0; j < count; ++j) {
+        const auto& r = requests[round[j]];
+        if (unchanged[j]) need(r.dim + 1, r.b);
+        need(r.dim, r.a);
+      }
+      std::vector<RealMatrix> batch(keys.size());
+      run_tasks(keys.size(), threads, std::vector<double>(keys.size(), 0.0),
+                [&](std::size_t k) { batch[k] = gram.matrix(where[k].first, where[k].second); });
+      for (std::size_t j = 0; j < count; ++j)
+        if (!unchanged[j]) batch.push_back(std::move(up[j]));
+      auto values = detail::sparse_symmetric_eigenvalues_batched(batch, spectrum);
+      for (std::size_t k = 0; k < keys.size(); ++k) gram.put(keys[k], std::move(values[k]));
+      std::size_t next = keys.size();
+      for (std::size_t j = 0; j < count; ++j) {
+        const auto& r = requests[round[j]];
+        PairSpectra& ps = results[round[j]];
+        ps.up_gram = unchanged[j] ? gram(r.dim + 1, r.b) : std::move(values[next++]);
+        ps.down_gram = gram(r.dim, r.a);
+        request_done();
+      }
+    }
+  }
   for (std::size_t i = 0; i < requests.size(); ++i) each(i, results[i]);
 }
 

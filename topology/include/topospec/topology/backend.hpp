@@ -46,4 +46,14 @@ inline constexpr Eigen::Index kCudaDenseEigenThreshold = 1024;
 /// matrix and workspace would not fit in free device memory (estimated before allocating).
 std::vector<double> cuda_symmetric_eigenvalues(const Eigen::MatrixXd& a);
 
+/// All eigenvalues of each dense symmetric matrix (lower triangles read) on the GPU, ascending,
+/// in input order: the many small blocks of a persistent-Laplacian grid in few launches. Orders
+/// ≤ 32 go through cuSOLVER's batched Jacobi solver (syevjBatched, one launch per order; a
+/// block whose sweeps do not converge is redone by syevd), larger ones through syevd on a few
+/// streams. Batches are split to fit free device memory; one matrix that does not fit throws
+/// ResourceLimit. Throws NotCompiled without CUDA, DeviceUnavailable without a device (orders
+/// 0 and 1 need neither).
+std::vector<std::vector<double>> cuda_symmetric_eigenvalues_batched(
+    const std::vector<Eigen::MatrixXd>& matrices);
+
 }  // namespace topospec

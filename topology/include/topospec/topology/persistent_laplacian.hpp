@@ -58,8 +58,9 @@ struct PersistentLaplacianOptions {
   PersistentLaplacianForm form = PersistentLaplacianForm::Projection;
   /// Requests solved at once, each on its own thread (they are independent); 0 = one per core.
   /// With more than one, each BLAS call stays on its thread (SerialBlas, blas_kernels.hpp).
-  /// One when a GPU takes the dense solves (backend Cuda or Auto with a device). Results do
-  /// not depend on it.
+  /// With a GPU (spectrum.backend Cuda or Auto, and a device), these threads build the
+  /// matrices of a round of requests and the device solves their eigenproblems in one batch.
+  /// Results do not depend on it.
   unsigned threads = 0;
   SpectrumOptions spectrum;  ///< tolerances (zero threshold), dense budget, progress
 };
@@ -101,7 +102,11 @@ struct PersistentSpectrum {
 /// (q, a, ·); the up term of (q, ·, b) when no new q-cell has a coface in K_b). Spectra are the
 /// union of the nonzero Gram spectra of the up and down terms, zero-padded; each Gram matrix is
 /// split into connected components and solved in band form after reverse Cuthill–McKee when
-/// its bandwidth is small, densely (LAPACK dsyevd) otherwise. Throws InvalidInput("requests",
+/// its bandwidth is small, densely (LAPACK dsyevd) otherwise. On a GPU (spectrum.backend Cuda,
+/// or Auto with a device) requests go in rounds of 16, largest first: the round's Gram
+/// matrices are built on the CPU threads and all their connected components solved in one
+/// batched device call (cuda_symmetric_eigenvalues_batched; under Auto only a round whose
+/// eigenproblems add up to at least one 1024-row dense solve, kCudaDenseEigenThreshold). Throws InvalidInput("requests",
 /// …) for a bad request, Error when c is not filtered, ResourceLimit past the dense budget.
 std::vector<PersistentSpectrum> persistent_laplacian_spectra(
     const ChainComplex& c, std::span<const PersistentRequest> requests,
