@@ -8,7 +8,9 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <type_traits>
 
+#include "device_sparse.hpp"
 #include "topospec/topology/error.hpp"
 #include "topospec/topology/hodge_laplacian.hpp"
 #include "topospec/topology/homology.hpp"
@@ -322,7 +324,71 @@ class SparseSmallest {
   ShiftInvertOp op_;
 };
 
+// The CSR form of a sparse boundary and of its transpose. A column-major B is already the CSR
+// of Bᵀ; the CSR of B itself is a row-major copy.
+struct CsrPair {
+  RealMatrix cols;  // B, compressed column-major: its arrays are the CSR of Bᵀ
+  Eigen::SparseMatrix<double, Eigen::RowMajor, std::int64_t> rows;  // B row-major: CSR of B
+
+  explicit CsrPair(RealMatrix b) : cols(std::move(b)), rows(cols) {
+    cols.makeCompressed();
+    rows.makeCompressed();
+  }
+  device_sparse::CsrView csr() const {
+    return {rows.rows(), rows.cols(), rows.outerIndexPtr(), rows.innerIndexPtr(), rows.valuePtr()};
+  }
+  device_sparse::CsrView csr_transposed() const {
+    return {cols.cols(), cols.rows(), cols.outerIndexPtr(), cols.innerIndexPtr(), cols.valuePtr()};
+  }
+  // ‖B‖₁‖B‖_∞ ≥ ‖B‖₂² = ‖BᵀB‖₂ = ‖BBᵀ‖₂.
+  double norm_product() const {
+    auto max_outer_sum = [](const auto& m) {
+      double best = 0;
+      for (Index j = 0; j < m.outerSize(); ++j) {
+        double s = 0;
+        for (typename std::decay_t<decltype(m)>::InnerIterator it(m, j); it; ++it)
+          s += std::abs(it.value());
+        best = std::max(best, s);
+      }
+      return best;
+    };
+    return max_outer_sum(cols) * max_outer_sum(rows);
+  }
+};
+
+// Whether the k smallest eigenvalues of an order-n Hodge Laplacian go to the GPU.
+bool use_cuda_sparse(Backend backend, std::size_t n) {
+  if (backend == Backend::Cpu || cuda_device_count() == 0) return false;
+  return backend == Backend::Cuda || n >= kCudaSparseLaplacianThreshold;
+}
+
+// Matrix-free device Lanczos on L_q = B_qᵀB_q + B_{q+1}B_{q+1}ᵀ; 0 < k ≤ n.
+std::vector<double> device_laplacian_smallest(const ChainComplex& c, int q, std::size_t k,
+                                              const SpectrumOptions& opts) {
+  const CsrPair down(c.real_boundary(q));     // B_q: dim C_{q-1} × n
+  const CsrPair up(c.real_boundary(q + 1));   // B_{q+1}: n × dim C_{q+1}
+  const device_sparse::HodgeBoundaries b{down.csr(), down.csr_transposed(), up.csr(),
+                                         up.csr_transposed()};
+  lanczos::Options lo;
+  lo.tol = opts.lanczos_tol;
+  lo.max_restarts = opts.lanczos_max_restarts;
+  report_progress(opts.progress, "GPU Lanczos", 0, 1);
+  auto values = device_sparse::cuda_hodge_smallest_eigenvalues(
+      b, static_cast<std::int64_t>(c.dim(q)), k, down.norm_product() + up.norm_product(), lo);
+  report_progress(opts.progress, "GPU Lanczos", 1, 1);
+  return values;
+}
+
 }  // namespace
+
+std::vector<double> laplacian_smallest_eigenvalues(const ChainComplex& c, int q, std::size_t k,
+                                                   const SpectrumOptions& opts) {
+  const std::size_t n = c.dim(q);  // 0 for q outside 0..top
+  k = std::min(k, n);
+  if (k == 0) return {};
+  if (use_cuda_sparse(opts.backend, n)) return device_laplacian_smallest(c, q, k, opts);
+  return smallest_eigenvalues(hodge_laplacian(c, q), k, opts);
+}
 
 double zero_threshold(const RealMatrix& a, const SpectrumOptions& opts) {
   return opts.atol + opts.rtol * abs_sum_norm(a);

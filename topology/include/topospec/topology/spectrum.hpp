@@ -71,6 +71,26 @@ std::vector<double> smallest_eigenvalues(const RealMatrix& a, std::size_t k,
 double smallest_nonzero_eigenvalue(const RealMatrix& a, std::size_t nullity,
                                    const SpectrumOptions& opts = {});
 
+/// Hodge Laplacians with at least this many rows go to the GPU under Backend::Auto (when a
+/// device is usable). An estimate, not yet measured (benchmarks/gpu/sparse_laplacian_benchmark
+/// will): from here the CPU's sparse Cholesky for shift-invert grows superlinearly on meshes of
+/// dimension ≥ 3, while the device's start-up and uploads (about a second) stay small.
+inline constexpr std::size_t kCudaSparseLaplacianThreshold = 200'000;
+
+/// The k smallest eigenvalues of the Hodge Laplacian L_q of `c` (default inner product),
+/// ascending; k is clamped to dim C_q, and q outside 0..top gives an empty result.
+/// On the CPU L_q is assembled (hodge_laplacian) and smallest_eigenvalues() runs. On the GPU
+/// (`backend == Cuda`, or `Auto` from kCudaSparseLaplacianThreshold rows, and a device present)
+/// a thick-restart Lanczos with full reorthogonalization runs on σI − L_q with device-resident
+/// vectors, applying `L_q x = B_qᵀ(B_q x) + B_{q+1}(B_{q+1}ᵀ x)` matrix-free, with
+/// σ = ‖B_q‖₁‖B_q‖_∞ + ‖B_{q+1}‖₁‖B_{q+1}‖_∞ ≥ ‖L_q‖; each returned value is a Rayleigh quotient
+/// whose residual is at most 10⁻⁸σ, and repeated eigenvalues (the kernel, of dimension β_q) come
+/// with full multiplicity through the reruns described in the file comment. lanczos_tol and
+/// lanczos_max_restarts apply to both. Throws NumericalFailure when Lanczos does not converge,
+/// ResourceLimit when the device (or a dense CPU solve) would run out of memory.
+std::vector<double> laplacian_smallest_eigenvalues(const ChainComplex& c, int q, std::size_t k,
+                                                   const SpectrumOptions& opts = {});
+
 /// Number of eigenvalues with `|λ| ≤ threshold`.
 std::size_t numeric_nullity(const std::vector<double>& eigenvalues, double threshold);
 
