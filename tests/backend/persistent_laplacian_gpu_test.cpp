@@ -1,6 +1,9 @@
 // Persistent Laplacian and Dirac spectra with the GPU batch path (rounds of requests whose
 // connected components are solved together on the device) against the CPU path, on random and
 // edge-case filtrations. Skips, visibly, without a GPU.
+#include "../../topology/src/device_projection.hpp"
+#include "../../topology/src/kernel_projection.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -100,3 +103,40 @@ TEST(CudaPersistentLaplacian, OneSimplexAndEmptyBlocks) {
 
 }  // namespace
 }  // namespace topospec
+
+namespace topospec::detail {
+namespace {
+
+TEST(CudaPersistentLaplacian, ProjectionStepMatchesTheCpuFactor) {
+  SKIP_WITHOUT_GPU();
+  // Boundary-like blocks (entries −1, 0, 1) with dependent rows, from one constraint row up to
+  // hundreds, and a pair with no constraint rows (ker N is everything).
+  std::mt19937_64 rng(13);
+  std::uniform_int_distribution<int> entry(-1, 1);
+  auto block = [&](int rows, int cols) {
+    Eigen::MatrixXd m(rows, cols);
+    for (int i = 0; i < rows; ++i)
+      for (int j = 0; j < cols; ++j) m(i, j) = entry(rng);
+    for (int i = rows / 2; i < rows; i += 3) m.row(i) = m.row(i - 1) - m.row(i / 3);
+    return m;
+  };
+  std::vector<Eigen::MatrixXd> rs, ns;
+  for (auto [k, n, s] : {std::tuple{5, 1, 4}, std::tuple{40, 30, 64}, std::tuple{300, 200, 500},
+                         std::tuple{7, 0, 9}, std::tuple{120, 150, 130}}) {
+    rs.push_back(block(k, s));
+    ns.push_back(block(n, s));
+  }
+  std::vector<ProjectionInput> inputs;
+  for (std::size_t i = 0; i < rs.size(); ++i) inputs.push_back({&rs[i], &ns[i]});
+  const auto got = cuda_kernel_projected_blocks(inputs);
+  ASSERT_EQ(got.size(), inputs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    Eigen::Index kernel_dim = -1;
+    const Eigen::MatrixXd want = gram(restrict_to_kernel(rs[i], ns[i], 1e-10, kernel_dim));
+    EXPECT_EQ(got[i].kernel_dim, kernel_dim) << "pair " << i;
+    EXPECT_LT((got[i].block - want).norm(), 1e-9 * (1 + rs[i].squaredNorm())) << "pair " << i;
+  }
+}
+
+}  // namespace
+}  // namespace topospec::detail

@@ -40,6 +40,7 @@
 #include <utility>
 
 #include "dense_symmetric_eigen.hpp"
+#include "device_projection.hpp"
 #include "kernel_projection.hpp"
 #include "topospec/topology/backend.hpp"
 #include "topospec/topology/blas_kernels.hpp"
@@ -300,6 +301,17 @@ class PersistentPair {
 
   std::size_t n_k() const { return n_k_; }
   const std::vector<std::size_t>& cells() const { return cells_; }
+  std::size_t changing_columns() const { return s_; }
+  // The dense blocks on the changing cells, R_{K,S} and R_{N,S}, for the device projection step.
+  detail::ProjectionInput projection_input() const { return {&r_ks_, &r_ns_}; }
+  // Takes R_{K,S}Π_{ker R_{N,S}}R_{K,S}ᵀ and dim ker R_{N,S} computed on the device; the up term
+  // is then formed from it on the K side (the same operator whatever the form).
+  void use_projected_block(detail::ProjectedBlock b) {
+    block_ = std::move(b.block);
+    kernel_dim_ = b.kernel_dim;
+    factored_ = true;
+    have_block_ = true;
+  }
   const RealMatrix& down() const { return down_; }
   bool up_unchanged() const { return s_ == 0; }
 
@@ -314,7 +326,9 @@ class PersistentPair {
     Dense up = Dense(gram_rows(r_kt_));
     if (s_ == 0) return up;
     Dense block;
-    if (form_ == PersistentLaplacianForm::Schur) {
+    if (have_block_) {
+      block = block_;
+    } else if (form_ == PersistentLaplacianForm::Schur) {
       const Dense a = r_ks_ * r_ks_.transpose();
       const Dense cm = r_ns_ * r_ks_.transpose();
       const Dense d = r_ns_ * r_ns_.transpose();
@@ -347,6 +361,10 @@ class PersistentPair {
   // spectrum of ∂_{q+1}^b instead).
   RealMatrix up_gram_matrix(const SpectrumOptions& opts) {
     if (s_ == 0) return RealMatrix(0, 0);
+    if (have_block_) {
+      check_dense(n_k_, n_k_, opts, "persistent Laplacian spectrum");
+      return up_matrix().sparseView(0.0, 0.0);
+    }
     const Dense& ms = m_s();
     const auto cols = static_cast<std::size_t>(r_kt_.cols() + ms.cols());
     if (n_k_ <= cols) {
@@ -447,6 +465,8 @@ class PersistentPair {
   Index kernel_dim_ = 0;
   bool ms_schur_ready_ = false;
   Dense ms_orth_, ms_schur_;
+  bool have_block_ = false;
+  Dense block_;  // R_{K,S}Π R_{K,S}ᵀ from the device
 };
 
 // Spectra of Δ for all requests, in request order, and the Gram data Dirac spectra reuse.
@@ -494,6 +514,10 @@ unsigned thread_count(const PersistentLaplacianOptions& opts) {
 // Requests per round on the device path: their matrices are held at once on the host (a few
 // hundred MiB for the largest PETLS-sized requests), and one batched solve covers them all.
 constexpr std::size_t kDeviceRound = 16;
+// Pairs with at least this many changing columns |S| take the projection step on the device;
+// smaller ones stay on the CPU threads, where LAPACK finishes them faster than a device round
+// trip (an estimate, not yet measured on a GPU).
+constexpr std::size_t kDeviceProjectionMinColumns = 128;
 
 // `opts` whose progress callback, called from several threads, runs one call at a time.
 SpectrumOptions one_callback_at_a_time(const SpectrumOptions& opts, unsigned threads, std::mutex& mutex) {
@@ -542,32 +566,35 @@ void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
     }
     report_progress(spectrum.progress, "persistent Laplacian requests", done, requests.size());
   };
-  // Everything of a request but its eigenproblems; returns the up term's Gram matrix, 0 × 0
-  // when the up term is that of ∂_{q+1}^b (cached).
-  auto prepare = [&](std::size_t i) {
-    const auto& r = requests[i];
-    PersistentPair pair(c, bd, r, opts.form, spectrum);
+  // A request's pair and the sizes it knows at once.
+  auto start = [&](std::size_t i) {
+    auto pair = std::make_unique<PersistentPair>(c, bd, requests[i], opts.form, spectrum);
     PairSpectra& ps = results[i];
-    ps.n_k = pair.n_k();
-    ps.n_prev = static_cast<std::size_t>(pair.down().rows());
-    ps.norm = pair.norm_bound();
-    if (need_relative_dim) ps.n_rel = pair.relative_dim();
+    ps.n_k = pair->n_k();
+    ps.n_prev = static_cast<std::size_t>(pair->down().rows());
+    ps.norm = pair->norm_bound();
+    return pair;
+  };
+  // Everything else of a request but its eigenproblems; returns whether the up term is that of
+  // ∂_{q+1}^b (cached) and otherwise its Gram matrix.
+  auto finish = [&](std::size_t i, PersistentPair& pair) {
+    if (need_relative_dim) results[i].n_rel = pair.relative_dim();
     return std::pair{pair.up_unchanged(), pair.up_gram_matrix(spectrum)};
   };
-
   if (!detail::batch_on_gpu(spectrum)) {
     run_tasks(requests.size(), threads, cost, [&](std::size_t i) {
       const auto& r = requests[i];
-      auto [unchanged, up] = prepare(i);
+      auto [unchanged, up] = finish(i, *start(i));
       PairSpectra& ps = results[i];
       ps.up_gram = unchanged ? gram(r.dim + 1, r.b) : detail::sparse_symmetric_eigenvalues(up, spectrum);
       ps.down_gram = gram(r.dim, r.a);
       request_done();
     });
   } else {
-    // The device path: rounds of requests, largest first. Each round builds its matrices on
-    // all cores (the factorizations on the new cells included), then solves their
-    // eigenproblems and those of the Gram-cache entries it is first to need in one batch.
+    // The device path: rounds of requests, largest first. Each round builds its blocks on all
+    // cores, runs the projection step of its larger pairs on the device, forms its Gram matrices
+    // on all cores, then solves their eigenproblems and those of the Gram-cache entries it is
+    // first to need in one batch.
     std::vector<std::size_t> order(requests.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
@@ -577,10 +604,24 @@ void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
       const std::span<const std::size_t> round(order.data() + first, count);
       std::vector<RealMatrix> up(count);
       std::vector<char> unchanged(count);
+      std::vector<std::unique_ptr<PersistentPair>> pairs(count);
+      run_tasks(count, threads, std::vector<double>(count, 0.0),
+                [&](std::size_t j) { pairs[j] = start(round[j]); });
+      std::vector<detail::ProjectionInput> inputs;
+      std::vector<std::size_t> projected;
+      for (std::size_t j = 0; j < count; ++j)
+        if (pairs[j]->changing_columns() >= kDeviceProjectionMinColumns) {
+          inputs.push_back(pairs[j]->projection_input());
+          projected.push_back(j);
+        }
+      auto blocks = detail::cuda_kernel_projected_blocks(inputs);
+      for (std::size_t t = 0; t < projected.size(); ++t)
+        pairs[projected[t]]->use_projected_block(std::move(blocks[t]));
       run_tasks(count, threads, std::vector<double>(count, 0.0), [&](std::size_t j) {
-        auto [same, matrix] = prepare(round[j]);
+        auto [same, matrix] = finish(round[j], *pairs[j]);
         unchanged[j] = same;
         up[j] = std::move(matrix);
+        pairs[j].reset();
       });
       // Cache entries this round needs that no earlier round computed.
       std::vector<GramCache::Key> keys;
