@@ -1,11 +1,10 @@
 // R Z (Z an orthonormal basis of ker N) and M Mᵀ, the dense algebra of the projection form,
 // against an independent formula: R Z Zᵀ Rᵀ = R (I − N⁺N) Rᵀ with Eigen's pseudo-inverse.
 #include "../../topology/src/kernel_projection.hpp"
-#include "../../topology/src/device_projection.hpp"
+#include "row_space_projection.hpp"
 
 #include <gtest/gtest.h>
 
-#include <Eigen/Eigenvalues>
 #include <Eigen/LU>
 #include <Eigen/QR>
 #include <random>
@@ -45,20 +44,6 @@ TEST(KernelProjection, MatchesThePseudoInverseProjector) {
   }
 }
 
-// The device projection step's algorithm (topology/cuda/kernel_projection.cu), step by step
-// with Eigen: the rank of N Nᵀ by kDeviceRankThreshold, Y = Nᵀ U₊ Λ₊^{-1/2}, R Rᵀ − (R Y)(R Y)ᵀ.
-ProjectedBlock eigen_row_space_form(const Dense& r, const Dense& n) {
-  Eigen::SelfAdjointEigenSolver<Dense> es(n * n.transpose());
-  const Eigen::VectorXd& w = es.eigenvalues();
-  const Eigen::Index m = w.size();
-  Eigen::Index rank = 0;
-  while (rank < m && w(m - 1 - rank) > kDeviceRankThreshold * w(m - 1)) ++rank;
-  Dense u = es.eigenvectors().rightCols(rank);
-  for (Eigen::Index j = 0; j < rank; ++j) u.col(j) /= std::sqrt(w(m - rank + j));
-  const Dense ry = r * (n.transpose() * u);
-  return {r * r.transpose() - ry * ry.transpose(), n.cols() - rank};
-}
-
 TEST(KernelProjection, TheDeviceFormAgreesWithThePivotedQr) {
   // Rank by eigenvalues of N Nᵀ (the device) against rank by pivoted QR (the CPU), and the
   // same block, on rank-deficient boundary-like matrices, a ±1 incidence pattern of a real
@@ -72,7 +57,7 @@ TEST(KernelProjection, TheDeviceFormAgreesWithThePivotedQr) {
   for (const auto& [r, nm] : cases) {
     Eigen::Index kernel_dim = -1;
     const Dense want = gram(restrict_to_kernel(r, nm, 1e-10, kernel_dim));
-    const ProjectedBlock got = eigen_row_space_form(r, nm);
+    const ProjectedBlock got = row_space_projection(r, nm);
     EXPECT_EQ(got.kernel_dim, kernel_dim) << nm.rows() << "x" << nm.cols();
     EXPECT_LT((got.block - want).norm(), 1e-9 * (1 + r.squaredNorm())) << nm.rows() << "x" << nm.cols();
   }

@@ -41,6 +41,7 @@
 
 #include "dense_symmetric_eigen.hpp"
 #include "device_projection.hpp"
+#include "persistent_device_rounds.hpp"
 #include "kernel_projection.hpp"
 #include "topospec/topology/backend.hpp"
 #include "topospec/topology/blas_kernels.hpp"
@@ -514,10 +515,6 @@ unsigned thread_count(const PersistentLaplacianOptions& opts) {
 // Requests per round on the device path: their matrices are held at once on the host (a few
 // hundred MiB for the largest PETLS-sized requests), and one batched solve covers them all.
 constexpr std::size_t kDeviceRound = 16;
-// Pairs with at least this many changing columns |S| take the projection step on the device;
-// smaller ones stay on the CPU threads, where LAPACK finishes them faster than a device round
-// trip (an estimate, not yet measured on a GPU).
-constexpr std::size_t kDeviceProjectionMinColumns = 128;
 
 // `opts` whose progress callback, called from several threads, runs one call at a time.
 SpectrumOptions one_callback_at_a_time(const SpectrumOptions& opts, unsigned threads, std::mutex& mutex) {
@@ -535,10 +532,12 @@ SpectrumOptions one_callback_at_a_time(const SpectrumOptions& opts, unsigned thr
 // request order once all are done. What requests share is computed once: the real boundaries,
 // and the Gram spectra of ∂_p on K_t (∂_{q+1}^b serves every a whose new cells have no cofaces,
 // ∂_q^a the down term of every b). The factorization on the new cells depends on N(a, b) and
-// is per request. Requests are independent otherwise and run in parallel, largest first.
+// is per request. Requests are independent otherwise and run in parallel, largest first; with
+// `device`, in rounds whose projection steps and eigenproblems it takes.
 template <class Each>
 void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
-           const PersistentLaplacianOptions& opts, bool need_relative_dim, Each&& each) {
+           const PersistentLaplacianOptions& opts, bool need_relative_dim,
+           const detail::DeviceOps* device, Each&& each) {
   validate(c, requests);
   const Boundaries bd(c, requests);
   const unsigned threads = thread_count(opts);
@@ -581,7 +580,7 @@ void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
     if (need_relative_dim) results[i].n_rel = pair.relative_dim();
     return std::pair{pair.up_unchanged(), pair.up_gram_matrix(spectrum)};
   };
-  if (!detail::batch_on_gpu(spectrum)) {
+  if (!device) {
     run_tasks(requests.size(), threads, cost, [&](std::size_t i) {
       const auto& r = requests[i];
       auto [unchanged, up] = finish(i, *start(i));
@@ -610,11 +609,11 @@ void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
       std::vector<detail::ProjectionInput> inputs;
       std::vector<std::size_t> projected;
       for (std::size_t j = 0; j < count; ++j)
-        if (pairs[j]->changing_columns() >= kDeviceProjectionMinColumns) {
+        if (pairs[j]->changing_columns() >= detail::kDeviceProjectionMinColumns) {
           inputs.push_back(pairs[j]->projection_input());
           projected.push_back(j);
         }
-      auto blocks = detail::cuda_kernel_projected_blocks(inputs);
+      auto blocks = device->project(inputs);
       for (std::size_t t = 0; t < projected.size(); ++t)
         pairs[projected[t]]->use_projected_block(std::move(blocks[t]));
       run_tasks(count, threads, std::vector<double>(count, 0.0), [&](std::size_t j) {
@@ -643,7 +642,7 @@ void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
                 [&](std::size_t k) { batch[k] = gram.matrix(where[k].first, where[k].second); });
       for (std::size_t j = 0; j < count; ++j)
         if (!unchanged[j]) batch.push_back(std::move(up[j]));
-      auto values = detail::sparse_symmetric_eigenvalues_batched(batch, spectrum);
+      auto values = device->spectra(batch);
       for (std::size_t k = 0; k < keys.size(); ++k) gram.put(keys[k], std::move(values[k]));
       std::size_t next = keys.size();
       for (std::size_t j = 0; j < count; ++j) {
@@ -695,11 +694,26 @@ Eigen::MatrixXd persistent_dirac(const ChainComplex& c, const PersistentRequest&
   return d;
 }
 
-std::vector<PersistentSpectrum> persistent_laplacian_spectra(
-    const ChainComplex& c, std::span<const PersistentRequest> requests,
-    const PersistentLaplacianOptions& opts) {
+namespace {
+
+// The CUDA device operations, when a device takes the work (else null: the CPU path).
+std::optional<detail::DeviceOps> cuda_ops(const PersistentLaplacianOptions& opts) {
+  if (!detail::batch_on_gpu(opts.spectrum)) return std::nullopt;
+  return detail::DeviceOps{
+      [spectrum = opts.spectrum](const std::vector<RealMatrix>& gs) {
+        return detail::sparse_symmetric_eigenvalues_batched(gs, spectrum);
+      },
+      [](const std::vector<detail::ProjectionInput>& pairs) {
+        return detail::cuda_kernel_projected_blocks(pairs);
+      }};
+}
+
+std::vector<PersistentSpectrum> laplacian_spectra(const ChainComplex& c,
+                                                  std::span<const PersistentRequest> requests,
+                                                  const PersistentLaplacianOptions& opts,
+                                                  const detail::DeviceOps* device) {
   std::vector<PersistentSpectrum> out(requests.size());
-  sweep(c, requests, opts, false, [&](std::size_t i, const PairSpectra& ps) {
+  sweep(c, requests, opts, false, device, [&](std::size_t i, const PairSpectra& ps) {
     auto& s = out[i];
     s.request = requests[i];
     s.eigenvalues = merge_gram_spectra(ps.up_gram, ps.down_gram, ps.n_k);
@@ -709,11 +723,12 @@ std::vector<PersistentSpectrum> persistent_laplacian_spectra(
   return out;
 }
 
-std::vector<PersistentSpectrum> persistent_dirac_spectra(
-    const ChainComplex& c, std::span<const PersistentRequest> requests,
-    const PersistentLaplacianOptions& opts) {
+std::vector<PersistentSpectrum> dirac_spectra(const ChainComplex& c,
+                                              std::span<const PersistentRequest> requests,
+                                              const PersistentLaplacianOptions& opts,
+                                              const detail::DeviceOps* device) {
   std::vector<PersistentSpectrum> out(requests.size());
-  sweep(c, requests, opts, true, [&](std::size_t i, const PairSpectra& ps) {
+  sweep(c, requests, opts, true, device, [&](std::size_t i, const PairSpectra& ps) {
     auto& s = out[i];
     s.request = requests[i];
     // spec D = ±(nonzero singular values of ∂_q^a and of ∂^{a,b}_{q+1}), zeros elsewhere: the
@@ -734,6 +749,34 @@ std::vector<PersistentSpectrum> persistent_dirac_spectra(
     s.numeric_nullity = numeric_nullity(s.eigenvalues, s.zero_threshold);
   });
   return out;
+}
+
+}  // namespace
+
+std::vector<PersistentSpectrum> persistent_laplacian_spectra(
+    const ChainComplex& c, std::span<const PersistentRequest> requests,
+    const PersistentLaplacianOptions& opts) {
+  const auto ops = cuda_ops(opts);
+  return laplacian_spectra(c, requests, opts, ops ? &*ops : nullptr);
+}
+
+std::vector<PersistentSpectrum> persistent_dirac_spectra(
+    const ChainComplex& c, std::span<const PersistentRequest> requests,
+    const PersistentLaplacianOptions& opts) {
+  const auto ops = cuda_ops(opts);
+  return dirac_spectra(c, requests, opts, ops ? &*ops : nullptr);
+}
+
+std::vector<PersistentSpectrum> detail::persistent_laplacian_spectra(
+    const ChainComplex& c, std::span<const PersistentRequest> requests,
+    const PersistentLaplacianOptions& opts, const DeviceOps& device) {
+  return laplacian_spectra(c, requests, opts, &device);
+}
+
+std::vector<PersistentSpectrum> detail::persistent_dirac_spectra(
+    const ChainComplex& c, std::span<const PersistentRequest> requests,
+    const PersistentLaplacianOptions& opts, const DeviceOps& device) {
+  return dirac_spectra(c, requests, opts, &device);
 }
 
 std::vector<PersistentHarmonicSpace> persistent_harmonic_spaces(
