@@ -30,7 +30,7 @@ if [ "${1:-}" = "--bundle" ]; then
       case "$lib" in
         */libc.so*|*/libm.so*|*/libpthread.so*|*/libdl.so*|*/librt.so*|*/libgcc_s.so*|*/ld-linux*) ;;
         /usr/local/cuda*|*/libcu*|*/libnv*) ;;
-        *) cp -Lu "$lib" "$bundle/lib/" ;;
+        *) [ -e "$bundle/lib/$(basename "$lib")" ] || cp -L "$lib" "$bundle/lib/" ;;
       esac
     done
   done
@@ -50,6 +50,9 @@ fi
 
 [ -x "$bundle/topospec_backend_tests" ] || { echo "no $bundle: run scripts/gpu-check.sh --bundle first" >&2; exit 2; }
 [ -d "$bundle/lib" ] || tar -xzf "$bundle/lib.tar.gz" -C "$bundle"
+# The run path finds the bundle's libraries for the binaries; their own dependencies (LAPACKE's
+# LAPACK and BLAS) are found through the library path.
+export LD_LIBRARY_PATH="$PWD/$bundle/lib:${LD_LIBRARY_PATH:-}"
 for d in /usr/local/cuda/lib64 /usr/local/cuda/targets/x86_64-linux/lib /usr/local/cuda/lib; do
   [ -d "$d" ] && export LD_LIBRARY_PATH="$d:${LD_LIBRARY_PATH:-}"
 done
