@@ -70,7 +70,7 @@ set -e
 passed=$(grep -c '^\[       OK \]' "$work/tests.log" || true)
 failed=$(grep -c '^\[  FAILED  \] .*\.' "$work/tests.log" || true)
 skipped=$(grep -c '^\[  SKIPPED \]' "$work/tests.log" || true)
-grep -E '^\[  (FAILED|SKIPPED) \]|Failure' "$work/tests.log" | head -20 || true
+grep -E '^\[  FAILED  \]|Failure' "$work/tests.log" | head -20 || true
 
 # 2. Dense full spectra (syevd vs Eigen), rows printed by the program itself.
 timeout 90 "$bundle/topospec_backend_comparison" | tee "$work/dense.log" || true
@@ -81,32 +81,44 @@ field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" "$2" | head -1; }
 for data in "$bundle"/data/torus500_d2.txt "$bundle"/data/sphere300_d2.txt \
             "$bundle"/data/torus500_d3.txt "$bundle"/data/torus500_d3_grid.txt; do
   name=$(basename "$data" .txt)
-  cpu_s=fail gpu_s=fail diff=-
-  if timeout 150 "$bundle/topospec_persistent_laplacian_timer" "$data" "$work/$name.cpu" --backend cpu \
-       >"$work/$name.cpu.log" 2>&1; then
+  cpu_s=- gpu_s=- diff=-
+  set +e
+  timeout 150 "$bundle/topospec_persistent_laplacian_timer" "$data" "$work/$name.cpu" --backend cpu \
+    >"$work/$name.cpu.log" 2>&1
+  rc=$?
+  if [ $rc -eq 0 ]; then
     cpu_s=$(field spectra_s "$work/$name.cpu.log")
-    if timeout 100 "$bundle/topospec_persistent_laplacian_timer" "$data" --backend cuda \
-         --reference "$work/$name.cpu" >"$work/$name.gpu.log" 2>&1; then
+    timeout 100 "$bundle/topospec_persistent_laplacian_timer" "$data" --backend cuda \
+      --reference "$work/$name.cpu" >"$work/$name.gpu.log" 2>&1
+    rc=$?
+    if [ $rc -eq 0 ]; then
       gpu_s=$(field spectra_s "$work/$name.gpu.log")
       diff=$(field max_rel_diff "$work/$name.gpu.log")
     else
-      tail -3 "$work/$name.gpu.log"
+      gpu_s="exit $rc"; [ $rc -eq 124 ] && gpu_s="timeout 100 s"
+      tail -n 3 "$work/$name.gpu.log"
     fi
   else
-    tail -3 "$work/$name.cpu.log"
+    cpu_s="exit $rc"; [ $rc -eq 124 ] && cpu_s="timeout 150 s"
+    tail -n 3 "$work/$name.cpu.log"
   fi
+  set -e
   ratio=$(awk -v c="$cpu_s" -v g="$gpu_s" 'BEGIN { if (g + 0 > 0) printf "%.1f", c / g; else print "-" }')
-  requests=$(field requests "$work/$name.cpu.log")
+  requests=$(sed -n "s/^requests //p" "$data")
   rows+=("| persistent Laplacian spectra, $name ($requests requests) | $cpu_s | $gpu_s | $ratio | $diff |")
 done
 
 # 4. k = 10 smallest eigenvalues of L_1 of a ≥ 10^7-simplex complex (matrix-free Lanczos).
-if timeout 200 "$bundle/topospec_sparse_laplacian_benchmark" >"$work/sparse.log" 2>&1; then
-  rows+=("$(grep '^|' "$work/sparse.log" | tail -1)")
-else
-  tail -5 "$work/sparse.log"
-  rows+=("| L_1 k=10 smallest | failed (see above) | | | |")
+set +e
+timeout 200 "$bundle/topospec_sparse_laplacian_benchmark" >"$work/sparse.log" 2>&1
+rc=$?
+set -e
+row=$(grep '^|' "$work/sparse.log" | tail -n 1 || true)
+if [ $rc -ne 0 ] || [ -z "$row" ]; then
+  tail -n 5 "$work/sparse.log"
+  row="| L_1 k=10 smallest | exit $rc, no row (see above) | | | |"
 fi
+rows+=("$row")
 
 echo
 echo "card: $card"
