@@ -45,20 +45,14 @@ std::size_t syevd_bytes(int n, int lwork) {
 
 // One syevd stream: a handle bound to its stream and buffers for the largest order it serves.
 struct SyevdLane {
-  cudaStream_t stream = nullptr;
+  cuda::Stream stream;  // declared first: outlives the handle bound to it
   cuda::SolverHandle solver;
   int capacity = 0, lwork = 0;
   cuda::DeviceBuffer<double> a, w, work;
   cuda::DeviceBuffer<int> info;
   std::vector<double> host_w;
 
-  SyevdLane() {
-    cuda::check(cudaStreamCreateWithFlags(&stream, cudaStreamNonBlocking), "cudaStreamCreate");
-    cuda::check(cusolverDnSetStream(solver.h, stream), "cusolverDnSetStream");
-  }
-  ~SyevdLane() { cudaStreamDestroy(stream); }
-  SyevdLane(const SyevdLane&) = delete;
-  SyevdLane& operator=(const SyevdLane&) = delete;
+  SyevdLane() { cuda::check(cusolverDnSetStream(solver.h, stream.s), "cusolverDnSetStream"); }
 
   void reserve(int n) {
     lwork = syevd_workspace(solver.h, n);
@@ -73,7 +67,7 @@ struct SyevdLane {
   void start(const Eigen::MatrixXd& m) {
     const int n = static_cast<int>(m.rows());
     cuda::check(cudaMemcpyAsync(a.get(), m.data(), sizeof(double) * std::size_t(n) * n,
-                                cudaMemcpyHostToDevice, stream),
+                                cudaMemcpyHostToDevice, stream.s),
                 "copy A");
     cuda::check(cusolverDnDsyevd(solver.h, CUSOLVER_EIG_MODE_NOVECTOR, CUBLAS_FILL_MODE_LOWER, n,
                                  a.get(), n, w.get(), work.get(), lwork, info.get()),
@@ -83,11 +77,11 @@ struct SyevdLane {
   std::vector<double> finish() {
     int status = 0;
     cuda::check(cudaMemcpyAsync(host_w.data(), w.get(), sizeof(double) * host_w.size(),
-                                cudaMemcpyDeviceToHost, stream),
+                                cudaMemcpyDeviceToHost, stream.s),
                 "copy W");
-    cuda::check(cudaMemcpyAsync(&status, info.get(), sizeof(int), cudaMemcpyDeviceToHost, stream),
+    cuda::check(cudaMemcpyAsync(&status, info.get(), sizeof(int), cudaMemcpyDeviceToHost, stream.s),
                 "copy info");
-    cuda::check(cudaStreamSynchronize(stream), "syevd stream");
+    cuda::check(cudaStreamSynchronize(stream.s), "syevd stream");
     if (status != 0)
       throw NumericalFailure("cuSOLVER syevd did not converge (info " + std::to_string(status) +
                              ", n = " + std::to_string(host_w.size()) + ")");

@@ -88,7 +88,14 @@ class DeviceBuffer {
   std::size_t n_ = 0;
 };
 
-// RAII library handles.
+// RAII streams and library handles.
+struct Stream {
+  cudaStream_t s = nullptr;
+  Stream() { check(cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking), "cudaStreamCreate"); }
+  ~Stream() { cudaStreamDestroy(s); }
+  Stream(const Stream&) = delete;
+  Stream& operator=(const Stream&) = delete;
+};
 struct SolverHandle {
   cusolverDnHandle_t h = nullptr;
   SolverHandle() { check(cusolverDnCreate(&h), "cusolverDnCreate"); }
