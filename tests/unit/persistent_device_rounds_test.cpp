@@ -14,6 +14,7 @@
 
 #include "../../topology/src/dense_symmetric_eigen.hpp"
 #include "row_space_projection.hpp"
+#include "topospec/topology/error.hpp"
 #include "topospec/topology/filtration.hpp"
 #include "topospec/topology/point_cloud.hpp"
 
@@ -90,6 +91,33 @@ TEST(PersistentDeviceRounds, HostOperationsReproduceTheCpuPath) {
                 persistent_dirac_spectra(c, requests, cpu), requests, "Dirac");
     EXPECT_EQ(counts.spectra_calls, 2 * 3) << "one batch per round of 16 requests";
     EXPECT_GT(counts.projected_pairs, 0) << "no pair reached kDeviceProjectionMinColumns";
+  }
+}
+
+TEST(PersistentDeviceRounds, ADeviceFailureReachesTheCaller) {
+  // The batch runs on its own thread while the next round is prepared: its exception must still
+  // reach the caller, whichever round it comes from.
+  const FilteredSimplex triangle[] = {{{0}, 0.0}, {{1}, 0.0}, {{2}, 0.0}, {{0, 1}, 1.0},
+                                      {{1, 2}, 1.0}, {{0, 2}, 1.0}, {{0, 1, 2}, 2.0}};
+  const ChainComplex c = filtered_complex(triangle).chain_complex();
+  std::vector<PersistentRequest> requests;
+  for (int round = 0; round < 3; ++round)
+    for (int q = 0; q <= 2; ++q)
+      for (double a : {0.0, 1.0, 2.0})
+        for (double b : {0.0, 1.0, 2.0})
+          if (a <= b) requests.push_back({q, a, b});  // 54 requests: four rounds
+  for (int failing : {1, 4}) {
+    int calls = 0;
+    DeviceOps ops{[&](const std::vector<RealMatrix>& gs) {
+                    if (++calls == failing) throw NumericalFailure("device batch failed");
+                    return std::vector<std::vector<double>>(gs.size());
+                  },
+                  [](const std::vector<ProjectionInput>& pairs) {
+                    return std::vector<ProjectedBlock>(pairs.size());
+                  }};
+    EXPECT_THROW(persistent_laplacian_spectra(c, requests, PersistentLaplacianOptions{}, ops),
+                 NumericalFailure)
+        << "failing batch " << failing;
   }
 }
 

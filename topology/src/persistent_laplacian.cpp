@@ -30,6 +30,7 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -592,20 +593,39 @@ void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
   } else {
     // The device path: rounds of requests, largest first. Each round builds its blocks on all
     // cores, runs the projection step of its larger pairs on the device, forms its Gram matrices
-    // on all cores, then solves their eigenproblems and those of the Gram-cache entries it is
-    // first to need in one batch.
+    // on all cores, then hands their eigenproblems and those of the Gram-cache entries it is
+    // first to need to the device in one batch, which runs while the next round is prepared.
     std::vector<std::size_t> order(requests.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t x, std::size_t y) { return cost[x] > cost[y]; });
+    // The round whose batch is on the device.
+    struct Pending {
+      std::span<const std::size_t> round;
+      std::vector<char> unchanged;
+      std::vector<GramCache::Key> keys;
+      std::future<std::vector<std::vector<double>>> values;
+    };
+    std::optional<Pending> pending;
+    auto complete = [&](Pending& p) {
+      auto values = p.values.get();
+      for (std::size_t k = 0; k < p.keys.size(); ++k) gram.put(p.keys[k], std::move(values[k]));
+      std::size_t next = p.keys.size();
+      for (std::size_t j = 0; j < p.round.size(); ++j) {
+        const auto& r = requests[p.round[j]];
+        PairSpectra& ps = results[p.round[j]];
+        ps.up_gram = p.unchanged[j] ? gram(r.dim + 1, r.b) : std::move(values[next++]);
+        ps.down_gram = gram(r.dim, r.a);
+        request_done();
+      }
+    };
     for (std::size_t first = 0; first < order.size(); first += kDeviceRound) {
       const std::size_t count = std::min(kDeviceRound, order.size() - first);
-      const std::span<const std::size_t> round(order.data() + first, count);
+      Pending now{std::span<const std::size_t>(order.data() + first, count), std::vector<char>(count), {}, {}};
       std::vector<RealMatrix> up(count);
-      std::vector<char> unchanged(count);
       std::vector<std::unique_ptr<PersistentPair>> pairs(count);
       run_tasks(count, threads, std::vector<double>(count, 0.0),
-                [&](std::size_t j) { pairs[j] = start(round[j]); });
+                [&](std::size_t j) { pairs[j] = start(now.round[j]); });
       std::vector<detail::ProjectionInput> inputs;
       std::vector<std::size_t> projected;
       for (std::size_t j = 0; j < count; ++j)
@@ -617,42 +637,36 @@ void sweep(const ChainComplex& c, std::span<const PersistentRequest> requests,
       for (std::size_t t = 0; t < projected.size(); ++t)
         pairs[projected[t]]->use_projected_block(std::move(blocks[t]));
       run_tasks(count, threads, std::vector<double>(count, 0.0), [&](std::size_t j) {
-        auto [same, matrix] = finish(round[j], *pairs[j]);
-        unchanged[j] = same;
+        auto [same, matrix] = finish(now.round[j], *pairs[j]);
+        now.unchanged[j] = same;
         up[j] = std::move(matrix);
         pairs[j].reset();
       });
-      // Cache entries this round needs that no earlier round computed.
-      std::vector<GramCache::Key> keys;
+      // The previous round's batch is done before this one asks which cache entries exist.
+      if (pending) complete(*pending);
       std::vector<std::pair<int, double>> where;
       auto need = [&](int p, double t) {
         const GramCache::Key k = gram.key(p, t);
-        if (!gram.contains(k) && std::find(keys.begin(), keys.end(), k) == keys.end()) {
-          keys.push_back(k);
+        if (!gram.contains(k) && std::find(now.keys.begin(), now.keys.end(), k) == now.keys.end()) {
+          now.keys.push_back(k);
           where.emplace_back(p, t);
         }
       };
       for (std::size_t j = 0; j < count; ++j) {
-        const auto& r = requests[round[j]];
-        if (unchanged[j]) need(r.dim + 1, r.b);
+        const auto& r = requests[now.round[j]];
+        if (now.unchanged[j]) need(r.dim + 1, r.b);
         need(r.dim, r.a);
       }
-      std::vector<RealMatrix> batch(keys.size());
-      run_tasks(keys.size(), threads, std::vector<double>(keys.size(), 0.0),
+      std::vector<RealMatrix> batch(now.keys.size());
+      run_tasks(now.keys.size(), threads, std::vector<double>(now.keys.size(), 0.0),
                 [&](std::size_t k) { batch[k] = gram.matrix(where[k].first, where[k].second); });
       for (std::size_t j = 0; j < count; ++j)
-        if (!unchanged[j]) batch.push_back(std::move(up[j]));
-      auto values = device->spectra(batch);
-      for (std::size_t k = 0; k < keys.size(); ++k) gram.put(keys[k], std::move(values[k]));
-      std::size_t next = keys.size();
-      for (std::size_t j = 0; j < count; ++j) {
-        const auto& r = requests[round[j]];
-        PairSpectra& ps = results[round[j]];
-        ps.up_gram = unchanged[j] ? gram(r.dim + 1, r.b) : std::move(values[next++]);
-        ps.down_gram = gram(r.dim, r.a);
-        request_done();
-      }
+        if (!now.unchanged[j]) batch.push_back(std::move(up[j]));
+      now.values = std::async(std::launch::async,
+                              [device, batch = std::move(batch)] { return device->spectra(batch); });
+      pending = std::move(now);
     }
+    if (pending) complete(*pending);
   }
   for (std::size_t i = 0; i < requests.size(); ++i) each(i, results[i]);
 }

@@ -104,10 +104,12 @@ struct PersistentSpectrum {
 /// split into connected components and solved in band form after reverse Cuthill–McKee when
 /// its bandwidth is small, densely (LAPACK dsyevd) otherwise. On a GPU (spectrum.backend Cuda,
 /// or Auto with a device) requests go in rounds of 16, largest first: the round's Gram
-/// matrices are built on the CPU threads and all their connected components solved in one
-/// batched device call (cuda_symmetric_eigenvalues_batched; under Auto only a round whose
-/// eigenproblems add up to at least one 1024-row dense solve, kCudaDenseEigenThreshold). Throws InvalidInput("requests",
-/// …) for a bad request, Error when c is not filtered, ResourceLimit past the dense budget.
+/// matrices are built on the CPU threads (the projection step of pairs with ≥ 128 changing
+/// columns on the device), and all their connected components are solved in one batched
+/// device call (cuda_symmetric_eigenvalues_batched) while the next round is prepared; under
+/// Auto only a round whose eigenproblems add up to at least one dense solve of
+/// kCudaDenseEigenThreshold rows goes to the device. Throws InvalidInput("requests", …) for a
+/// bad request, Error when c is not filtered, ResourceLimit past the dense budget.
 std::vector<PersistentSpectrum> persistent_laplacian_spectra(
     const ChainComplex& c, std::span<const PersistentRequest> requests,
     const PersistentLaplacianOptions& opts = {});
