@@ -85,16 +85,6 @@ SimplicialComplex three_torus(int m) {
   return SimplicialComplex::from_closed_cells(std::move(ids), std::move(cells));
 }
 
-double row_sum_norm(const RealMatrix& a) {
-  double best = 0;
-  for (Eigen::Index j = 0; j < a.outerSize(); ++j) {
-    double s = 0;
-    for (RealMatrix::InnerIterator it(a, j); it; ++it) s += std::abs(it.value());
-    best = std::max(best, s);
-  }
-  return best;
-}
-
 struct CpuResult {
   enum class Status { Ok, Limit, Failed } status = Status::Failed;
   double seconds = 0;
@@ -148,7 +138,7 @@ CpuResult cpu_in_child(const ChainComplex& c, double limit) {
       opts.backend = Backend::Cpu;
       const auto values = smallest_eigenvalues(l, kValues, opts);
       msg[0] = seconds_since(t0);
-      msg[1] = row_sum_norm(l);
+      msg[1] = abs_sum_norm(l);
       std::copy(values.begin(), values.end(), msg.begin() + 2);
     } catch (const std::exception& e) {
       std::cerr << "CPU run failed: " << e.what() << "\n";

@@ -13,16 +13,6 @@
 namespace topospec {
 namespace {
 
-double row_sum_norm(const RealMatrix& a) {
-  double best = 0;
-  for (Eigen::Index j = 0; j < a.outerSize(); ++j) {
-    double s = 0;
-    for (RealMatrix::InnerIterator it(a, j); it; ++it) s += std::abs(it.value());
-    best = std::max(best, s);
-  }
-  return best;
-}
-
 void expect_matches_full_spectrum(const ChainComplex& c, int q, std::size_t k,
                                   const SpectrumOptions& opts, const std::string& what) {
   const RealMatrix l = hodge_laplacian(c, q);
@@ -30,7 +20,7 @@ void expect_matches_full_spectrum(const ChainComplex& c, int q, std::size_t k,
   want.resize(std::min(k, want.size()));
   const std::vector<double> got = laplacian_smallest_eigenvalues(c, q, k, opts);
   ASSERT_EQ(got.size(), want.size()) << what << " q = " << q << " k = " << k;
-  const double tol = 1e-8 * std::max(row_sum_norm(l), 1.0);
+  const double tol = 1e-8 * std::max(abs_sum_norm(l), 1.0);
   for (std::size_t i = 0; i < want.size(); ++i)
     EXPECT_NEAR(got[i], want[i], tol) << what << " q = " << q << " k = " << k << " i = " << i;
 }

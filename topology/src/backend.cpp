@@ -1,5 +1,6 @@
 #include "topospec/topology/backend.hpp"
 
+#include "cuda_not_compiled.hpp"
 #include "topospec/topology/error.hpp"
 
 namespace topospec {
@@ -37,10 +38,10 @@ bool cuda_compiled() { return false; }
 int cuda_device_count() { return 0; }
 std::string cuda_device_description() { return "CUDA backend not compiled"; }
 std::vector<double> cuda_symmetric_eigenvalues(const Eigen::MatrixXd&) {
-  throw NotCompiled("the CUDA backend was not compiled into this build of topospec");
+  throw_cuda_not_compiled();
 }
 std::vector<std::vector<double>> cuda_symmetric_eigenvalues_batched(const std::vector<Eigen::MatrixXd>&) {
-  throw NotCompiled("the CUDA backend was not compiled into this build of topospec");
+  throw_cuda_not_compiled();
 }
 #endif
 

@@ -11,13 +11,7 @@
 
 #include <cstdint>
 
-#ifndef TOPOSPEC_HD
-#if defined(__CUDACC__)
-#define TOPOSPEC_HD __host__ __device__
-#else
-#define TOPOSPEC_HD
-#endif
-#endif
+#include "host_device.hpp"
 
 namespace topospec::cns {
 

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "device_boundary.hpp"
+#include "rips_levels.hpp"
 #include "topospec/topology/backend.hpp"
+#include "cuda_not_compiled.hpp"
 #include "topospec/topology/error.hpp"
 
 namespace topospec {
@@ -17,7 +19,7 @@ namespace {
 
 void require_device() {
   if (!cuda_compiled())
-    throw NotCompiled("the CUDA backend was not compiled into this build of topospec");
+    throw_cuda_not_compiled();
   if (cuda_device_count() == 0) throw DeviceUnavailable(cuda_device_description());
 }
 
@@ -64,14 +66,8 @@ FilteredComplex device_rips_complex(const DistanceMatrix& distances, int max_sim
     cells.push_back(std::move(level.vertices));
     values.push_back(std::move(level.values));
   }
-  std::vector<VertexId> ids(n);
-  std::iota(ids.begin(), ids.end(), VertexId{0});
-  FilteredComplex out;
-  // The device emits each dimension in lexicographic order, the complex's own order.
-  out.complex = SimplicialComplex::from_closed_cells(std::move(ids), std::move(cells));
-  out.values = std::move(values);
-  out.values.resize(static_cast<std::size_t>(out.complex.dimension() + 1));
-  return out;
+  // The device emits each dimension in lexicographic order, as the CPU builder does.
+  return detail::rips_from_levels(n, std::move(cells), std::move(values));
 }
 
 }  // namespace topospec

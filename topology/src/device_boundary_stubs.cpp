@@ -3,6 +3,7 @@
 // first and never reaches them then.
 #include "device_boundary.hpp"
 
+#include "cuda_not_compiled.hpp"
 #include "topospec/topology/error.hpp"
 
 namespace topospec::device_boundary {
@@ -10,11 +11,11 @@ namespace topospec::device_boundary {
 #ifndef TOPOSPEC_WITH_CUDA
 CscArrays device_boundary_csc(int, const std::int32_t*, std::int64_t, const std::int32_t*,
                               std::int64_t) {
-  throw NotCompiled("the CUDA backend was not compiled into this build of topospec");
+  throw_cuda_not_compiled();
 }
 std::vector<RipsSimplices> device_rips_simplices(const std::vector<double>&, std::int64_t, int,
                                                  double, std::size_t) {
-  throw NotCompiled("the CUDA backend was not compiled into this build of topospec");
+  throw_cuda_not_compiled();
 }
 #endif
 

@@ -3,6 +3,7 @@
 // because cuda_device_count() is 0.
 #include "device_sparse.hpp"
 
+#include "cuda_not_compiled.hpp"
 #include "topospec/topology/error.hpp"
 
 namespace topospec::device_sparse {
@@ -11,11 +12,11 @@ namespace topospec::device_sparse {
 std::vector<double> cuda_hodge_smallest_eigenvalues(const HodgeBoundaries&, std::int64_t,
                                                     std::size_t, double, const lanczos::Options&,
                                                     lanczos::Stats*) {
-  throw NotCompiled("the CUDA backend was not compiled into this build of topospec");
+  throw_cuda_not_compiled();
 }
 std::vector<double> cuda_csr_smallest_eigenvalues(const CsrView&, std::size_t, double,
                                                   const lanczos::Options&, lanczos::Stats*) {
-  throw NotCompiled("the CUDA backend was not compiled into this build of topospec");
+  throw_cuda_not_compiled();
 }
 #endif
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "rips_levels.hpp"
 #include "topospec/topology/boundary.hpp"
 #include "topospec/topology/error.hpp"
 
@@ -255,15 +256,8 @@ FilteredComplex rips_complex(const DistanceMatrix& distances, int max_simplex_di
     values[q].push_back(diameter);
     return true;
   });
-
-  std::vector<VertexId> ids(n);
-  std::iota(ids.begin(), ids.end(), VertexId{0});
-  FilteredComplex out;
   // The enumeration order is lexicographic per dimension, which is the complex's own order.
-  out.complex = SimplicialComplex::from_closed_cells(std::move(ids), std::move(cells));
-  out.values = std::move(values);
-  out.values.resize(static_cast<std::size_t>(out.complex.dimension() + 1));
-  return out;
+  return detail::rips_from_levels(n, std::move(cells), std::move(values));
 }
 
 FilteredComplex lower_star(const SimplicialComplex& k, std::span<const double> vertex_values) {
@@ -286,6 +280,17 @@ FilteredComplex lower_star(const SimplicialComplex& k, std::span<const double> v
       v[i] = m;
     }
   }
+  return out;
+}
+
+FilteredComplex detail::rips_from_levels(std::size_t n, std::vector<std::vector<std::int32_t>> cells,
+                                         std::vector<std::vector<double>> values) {
+  std::vector<VertexId> ids(n);
+  std::iota(ids.begin(), ids.end(), VertexId{0});
+  FilteredComplex out;
+  out.complex = SimplicialComplex::from_closed_cells(std::move(ids), std::move(cells));
+  out.values = std::move(values);
+  out.values.resize(static_cast<std::size_t>(out.complex.dimension() + 1));
   return out;
 }
 

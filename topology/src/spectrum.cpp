@@ -28,16 +28,6 @@ void require_square(const RealMatrix& a, const char* who) {
 }
 
 // max_j Σ_i |a_ij|: a bound on ‖A‖_2 (for symmetric A the column and row sums agree).
-double abs_sum_norm(const RealMatrix& a) {
-  double norm = 0;
-  for (Index j = 0; j < a.outerSize(); ++j) {
-    double s = 0;
-    for (RealMatrix::InnerIterator it(a, j); it; ++it) s += std::abs(it.value());
-    norm = std::max(norm, s);
-  }
-  return norm;
-}
-
 bool dense_fits(Index n, const SpectrumOptions& opts) {
   return 8.0 * static_cast<double>(n) * static_cast<double>(n) <=
          static_cast<double>(opts.max_dense_bytes);
@@ -388,6 +378,16 @@ std::vector<double> laplacian_smallest_eigenvalues(const ChainComplex& c, int q,
   if (k == 0) return {};
   if (use_cuda_sparse(opts.backend, n)) return device_laplacian_smallest(c, q, k, opts);
   return smallest_eigenvalues(hodge_laplacian(c, q), k, opts);
+}
+
+double abs_sum_norm(const RealMatrix& a) {
+  double norm = 0;
+  for (Index j = 0; j < a.outerSize(); ++j) {
+    double s = 0;
+    for (RealMatrix::InnerIterator it(a, j); it; ++it) s += std::abs(it.value());
+    norm = std::max(norm, s);
+  }
+  return norm;
 }
 
 double zero_threshold(const RealMatrix& a, const SpectrumOptions& opts) {

@@ -51,6 +51,10 @@ struct SpectrumOptions {
   Progress progress;  ///< progress and cancellation callback (may be empty)
 };
 
+/// The largest absolute column sum of `a`, `max_j Σ_i |a_ij|`: for a symmetric operator its
+/// ‖a‖_∞, the bound on ‖a‖₂ that zero thresholds and tolerances scale with.
+double abs_sum_norm(const RealMatrix& a);
+
 /// Zero threshold for the operator `a` under `opts`: `atol + rtol·‖a‖_∞`.
 double zero_threshold(const RealMatrix& a, const SpectrumOptions& opts = {});
 
